@@ -1,0 +1,6 @@
+import { apiRoute, ok } from "@/lib/api/route";
+import { listCustomerAuditTrail } from "@/lib/server/audit/list-customer-audit-trail";
+
+export const GET = apiRoute<{ id: string }>({ permission: "read" }, async ({ params }) =>
+  ok(await listCustomerAuditTrail(params.id)),
+);

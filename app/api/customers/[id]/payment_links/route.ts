@@ -1,0 +1,6 @@
+import { apiRoute, ok } from "@/lib/api/route";
+import { listPaymentLinks } from "@/lib/server/payment-links/list-payment-links";
+
+export const GET = apiRoute<{ id: string }>({ permission: "read" }, async ({ params }) =>
+  ok(await listPaymentLinks(params.id)),
+);

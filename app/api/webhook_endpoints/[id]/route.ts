@@ -1,0 +1,6 @@
+import { apiRoute, ok } from "@/lib/api/route";
+import { deleteWebhookEndpoint } from "@/lib/server/webhook-endpoints/delete-webhook-endpoint";
+
+export const DELETE = apiRoute<{ id: string }>({ permission: "manage" }, async ({ params, actor }) =>
+  ok(await deleteWebhookEndpoint({ id: params.id, actor })),
+);

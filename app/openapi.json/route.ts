@@ -1,0 +1,7 @@
+import { openApiDocument } from "@/lib/openapi/document";
+
+export function GET() {
+  return Response.json(openApiDocument());
+}
+
+export const dynamic = "force-static";

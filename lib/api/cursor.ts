@@ -1,0 +1,41 @@
+import { ApiError } from "./api-error";
+
+/**
+ * Cursors are opaque to callers: the id of the last item of a page, base64url-encoded. Lists
+ * are ordered by id descending, and ids are ULIDs, so this is newest first and stable.
+ */
+export function encodeCursor(id: string): string {
+  return Buffer.from(id).toString("base64url");
+}
+
+export function decodeCursor(cursor: string | undefined, idPattern: RegExp): string | undefined {
+  if (cursor === undefined) return undefined;
+  const id = Buffer.from(cursor, "base64url").toString();
+  if (!idPattern.test(id)) {
+    throw new ApiError(
+      "validation_failed",
+      "The cursor is not valid; pass next_cursor from the previous page.",
+      {
+        errors: [{ field: "cursor", message: "is not a cursor this list returned" }],
+      },
+    );
+  }
+  return id;
+}
+
+/** Builds the list envelope from `limit + 1` rows fetched: the extra row only says there is more. */
+export function page<Row extends { id: string }, Item>(
+  rows: Row[],
+  limit: number,
+  serialize: (row: Row) => Item,
+) {
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows.at(-1);
+  return {
+    object: "list" as const,
+    data: pageRows.map(serialize),
+    has_more: hasMore,
+    next_cursor: hasMore && last ? encodeCursor(last.id) : null,
+  };
+}

@@ -1,0 +1,53 @@
+import { ZodError } from "zod";
+import { Prisma } from "../generated/prisma/client";
+import { ApiError, type FieldError, PROBLEMS, validationFailed } from "./api-error";
+import { fieldErrorsOf } from "./zod-field-errors";
+
+const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+/** Renders an ApiError as an RFC 9457 problem details response. */
+export function problemResponse(error: ApiError): Response {
+  const { title, status } = PROBLEMS[error.code];
+  const body: Record<string, unknown> = {
+    type: `/problems/${error.code.replaceAll("_", "-")}`,
+    title,
+    status,
+    detail: error.message,
+    ...(error.options.errors ? { errors: error.options.errors } : {}),
+    ...error.options.extra,
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": PROBLEM_CONTENT_TYPE, ...error.options.headers },
+  });
+}
+
+/**
+ * Maps anything thrown by a handler to an ApiError: our own errors as they are, zod errors to
+ * 422 naming every field, Prisma's known errors to 404/409, a lost database to 503, and
+ * anything else to a 500 that says nothing about internals.
+ */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof ZodError) return validationFailed(fieldErrorsOf(error));
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2025") return new ApiError("not_found", "The resource does not exist.");
+    if (error.code === "P2002")
+      return new ApiError("conflict", "The resource conflicts with an existing one.");
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new ApiError("service_unavailable", "The database is unavailable; retry shortly.", {
+      headers: { "retry-after": "5" },
+    });
+  }
+  return new ApiError("internal", "Something went wrong on our side. It has been logged.");
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
+  return /ECONNREFUSED|ECONNRESET|57P01|57P03|P1001|Connection terminated|DatabaseNotReachable|connect ETIMEDOUT/i.test(
+    text,
+  );
+}
+
+export type { FieldError };

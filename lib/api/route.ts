@@ -1,0 +1,134 @@
+import type { Permission, Principal } from "../auth/roles";
+import { isAllowed } from "../auth/roles";
+import { env } from "../env";
+import { type Actor, actorOf } from "../server/audit/actor";
+import { ApiError } from "./api-error";
+import { withIdempotency } from "./idempotency";
+import { problemResponse, toApiError } from "./problem";
+import { parseJson, readRawBody } from "./read-json-body";
+
+export interface ApiResult {
+  status: number;
+  body: unknown;
+}
+
+export const ok = (body: unknown): ApiResult => ({ status: 200, body });
+export const created = (body: unknown): ApiResult => ({ status: 201, body });
+
+export interface HandlerContext<P> {
+  request: Request;
+  url: URL;
+  params: P;
+  principal: Principal;
+  actor: Actor;
+  /** The parsed JSON body of POST, PUT and PATCH requests; undefined otherwise. */
+  body: unknown;
+  /** The Idempotency-Key header, when the caller sent one. */
+  idempotencyKey: string | undefined;
+}
+
+interface RouteOptions {
+  permission: Permission;
+  /** Charges insist on a key; every other POST merely honours one. */
+  idempotencyKey?: "optional" | "required";
+}
+
+const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Wraps a route handler with what every API route shares: authentication (API key or staff
+ * session), the permission check, the Origin check for cookie-authenticated writes, body
+ * limits and JSON parsing, Idempotency-Key handling, and RFC 9457 errors.
+ */
+export function apiRoute<P = Record<string, never>>(
+  options: RouteOptions,
+  handler: (context: HandlerContext<P>) => Promise<ApiResult>,
+) {
+  return async (request: Request, routeContext: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const caller = await authenticateOrThrow(request, options.permission);
+      const rawBody = METHODS_WITH_BODY.has(request.method) ? await readRawBody(request) : "";
+      const idempotencyKey = idempotencyKeyOf(request, options);
+      const context: HandlerContext<P> = {
+        request,
+        url: new URL(request.url),
+        params: await routeContext.params,
+        principal: caller,
+        actor: actorOf(caller),
+        body: METHODS_WITH_BODY.has(request.method) ? parseJson(rawBody) : undefined,
+        idempotencyKey,
+      };
+      const run = async () => serialize(await handler(context));
+      const response =
+        idempotencyKey && request.method === "POST"
+          ? await withIdempotency(
+              {
+                principal: `${caller.kind}:${caller.id}`,
+                key: idempotencyKey,
+                fingerprint: `${request.method} ${context.url.pathname}${context.url.search}\n${rawBody}`,
+              },
+              run,
+            )
+          : await run();
+      return new Response(response.body, {
+        status: response.status,
+        headers: { "content-type": "application/json" },
+      });
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.status >= 500 && apiError.code === "internal")
+        console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
+      return problemResponse(apiError);
+    }
+  };
+}
+
+async function authenticateOrThrow(request: Request, permission: Permission): Promise<Principal> {
+  const { authenticate } = await import("./authenticate");
+  const caller = await authenticate(request);
+  if (!caller)
+    throw new ApiError("unauthorized", "Send a valid API key as `Authorization: Bearer <key>`, or sign in.");
+  if (caller.viaCookie && !SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
+    throw new ApiError(
+      "forbidden",
+      "Cross-origin request refused: the Origin header does not match this site.",
+    );
+  }
+  if (!isAllowed(caller.principal, permission)) {
+    const who = caller.principal.kind === "api_key" ? "This API key" : `The ${caller.principal.role} role`;
+    throw new ApiError(
+      "forbidden",
+      `${who} may not ${permission === "read" ? "read this resource" : "make this change"}.`,
+    );
+  }
+  return caller.principal;
+}
+
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  return origin !== null && origin === new URL(env().APP_URL).origin;
+}
+
+function idempotencyKeyOf(request: Request, options: RouteOptions): string | undefined {
+  const key = request.headers.get("idempotency-key") ?? undefined;
+  if (key !== undefined && (key.length === 0 || key.length > 255)) {
+    throw new ApiError("validation_failed", "The Idempotency-Key header must be 1–255 characters.", {
+      errors: [{ field: "Idempotency-Key", message: "must be 1–255 characters" }],
+    });
+  }
+  if (!key && options.idempotencyKey === "required" && request.method === "POST") {
+    throw new ApiError(
+      "validation_failed",
+      "This request requires an Idempotency-Key header, so that a retry never repeats it.",
+      {
+        errors: [{ field: "Idempotency-Key", message: "is required" }],
+      },
+    );
+  }
+  return key;
+}
+
+function serialize(result: ApiResult) {
+  return { status: result.status, body: JSON.stringify(result.body) };
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Read lazily, on first use, because `next build`
+ * imports route modules without the runtime environment. scripts/start.ts fills in the
+ * local-mode values (embedded database, generated secrets, the Stripe emulator) before the
+ * app starts, so the app itself only ever sees a complete environment.
+ */
+const booleanFlag = z
+  .enum(["1", "0", "true", "false"])
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
+const schema = z.object({
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
+  APP_URL: z.url(),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
+  STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
+  /** Base URL of the local Stripe emulator; only ever used when STRIPE_SECRET_KEY is unset. */
+  STRIPE_EMULATOR_URL: z.url().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1, "STRIPE_WEBHOOK_SECRET is required"),
+  ENCRYPTION_KEY: z.string().min(32, "ENCRYPTION_KEY must be at least 32 characters"),
+  /** Local mode: outgoing webhooks may target loopback and private addresses. */
+  DONUTWORK_LOCAL_MODE: booleanFlag,
+  WEBHOOK_ALLOW_PRIVATE_URLS: booleanFlag,
+  PAYMENT_LINK_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
+  /** Hosts a payment link's return_url may point to, comma separated. */
+  RETURN_URL_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((hosts) =>
+      hosts
+        .split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+      throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Only the database URL: for the CLI and scripts, which need nothing else of the environment. */
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  return url;
+}

@@ -1,0 +1,31 @@
+import { monotonicFactory } from "ulid";
+
+/** The type prefixes of DonutWork's ids ("eids"): a prefix and a ULID, e.g. cus_01JDQ3X5Z4Q8M2N6P7R9S0T1V2. */
+export const ID_PREFIXES = {
+  customer: "cus",
+  paymentLink: "pl",
+  paymentMethod: "pm",
+  subscription: "sub",
+  charge: "ch",
+  refund: "re",
+  event: "evt",
+  apiKey: "key",
+  staffUser: "usr",
+  webhookEndpoint: "we",
+  webhookDelivery: "whd",
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+
+// Monotonic within a process, so ids made in the same millisecond still sort by creation.
+const nextUlid = monotonicFactory();
+
+export function newId(kind: IdKind): string {
+  return `${ID_PREFIXES[kind]}_${nextUlid()}`;
+}
+
+const ULID = "[0-9A-HJKMNP-TV-Z]{26}";
+
+export function isId(kind: IdKind, value: string): boolean {
+  return new RegExp(`^${ID_PREFIXES[kind]}_${ULID}$`).test(value);
+}

@@ -1,0 +1,68 @@
+import type pg from "pg";
+import type PgBoss from "pg-boss";
+import { newId } from "../ids";
+import { endpointWants } from "../webhooks/event-types";
+import { QUEUES } from "./queues";
+
+const BATCH = 100;
+
+/**
+ * The transactional outbox relay. Domain events and received Stripe events are rows written in
+ * the same transaction as the change they belong to; this moves them into job queues, in one
+ * transaction per batch with the row locks (SKIP LOCKED), so several app instances can relay
+ * side by side, and a crash before COMMIT leaves the rows to be relayed again.
+ */
+export async function relayOnce(pool: pg.Pool, boss: PgBoss): Promise<number> {
+  const client = await pool.connect();
+  const db: PgBoss.Db = { executeSql: (text, values) => client.query(text, values) };
+  try {
+    await client.query("begin");
+    const relayed = (await relayDomainEvents(client, boss, db)) + (await relayStripeEvents(client, boss, db));
+    await client.query("commit");
+    return relayed;
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function relayDomainEvents(client: pg.PoolClient, boss: PgBoss, db: PgBoss.Db): Promise<number> {
+  const events = await client.query<{ id: string; type: string; customer_id: string | null }>(
+    `select id, type, customer_id from domain_events where dispatched_at is null order by created_at limit ${BATCH} for update skip locked`,
+  );
+  if (events.rowCount === 0) return 0;
+  const endpoints = await client.query<{ id: string; enabled_events: string[] }>(
+    "select id, enabled_events from webhook_endpoints where deleted_at is null",
+  );
+  for (const event of events.rows) {
+    for (const endpoint of endpoints.rows.filter((candidate) =>
+      endpointWants(candidate.enabled_events, event.type),
+    )) {
+      const inserted = await client.query<{ id: string }>(
+        `insert into webhook_deliveries (id, endpoint_id, event_id, customer_id) values ($1, $2, $3, $4)
+         on conflict (endpoint_id, event_id) do nothing returning id`,
+        [newId("webhookDelivery"), endpoint.id, event.id, event.customer_id],
+      );
+      const deliveryId = inserted.rows[0]?.id;
+      if (deliveryId) await boss.send(QUEUES.webhookDelivery, { deliveryId }, { db });
+    }
+  }
+  await client.query("update domain_events set dispatched_at = now() where id = any($1)", [
+    events.rows.map((event) => event.id),
+  ]);
+  return events.rowCount ?? 0;
+}
+
+async function relayStripeEvents(client: pg.PoolClient, boss: PgBoss, db: PgBoss.Db): Promise<number> {
+  const events = await client.query<{ id: string }>(
+    `select id from stripe_events where dispatched_at is null order by received_at limit ${BATCH} for update skip locked`,
+  );
+  for (const event of events.rows) await boss.send(QUEUES.stripeEvent, { stripeEventId: event.id }, { db });
+  if (events.rowCount)
+    await client.query("update stripe_events set dispatched_at = now() where id = any($1)", [
+      events.rows.map((event) => event.id),
+    ]);
+  return events.rowCount ?? 0;
+}

@@ -1,0 +1,57 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const nextCli = path.resolve("node_modules/next/dist/bin/next");
+const SOURCES = ["app", "components", "lib", "next.config.mjs", "package-lock.json", "postcss.config.mjs"];
+const IGNORED = new Set(["generated", "node_modules", "stripe-emulator"]);
+
+/** Builds the app when there is no build yet or a source file is newer than the last build. */
+export async function buildIfStale(log: (line: string) => void): Promise<void> {
+  const buildId = path.resolve(".next/BUILD_ID");
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  if (builtAt > 0 && newestSourceChange() <= builtAt) return;
+  log(
+    builtAt
+      ? "Sources changed since the last build: rebuilding (next build)…"
+      : "First start: building the app (next build)…",
+  );
+  await run(["build"], { NEXT_TELEMETRY_DISABLED: "1" });
+}
+
+export function startNext(
+  mode: "production" | "development",
+  port: number,
+  variables: Record<string, string>,
+): ChildProcess {
+  return spawn(process.execPath, [nextCli, mode === "production" ? "start" : "dev", "-p", String(port)], {
+    env: { ...process.env, ...variables },
+    stdio: "inherit",
+  });
+}
+
+function run(args: string[], variables: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [nextCli, ...args], {
+      env: { ...process.env, ...variables },
+      stdio: "inherit",
+    });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`next ${args.join(" ")} exited with ${code}`)),
+    );
+  });
+}
+
+function newestSourceChange(): number {
+  let newest = 0;
+  const visit = (entry: string) => {
+    if (!existsSync(entry)) return;
+    const stat = statSync(entry);
+    if (stat.isDirectory()) {
+      for (const child of readdirSync(entry)) if (!IGNORED.has(child)) visit(path.join(entry, child));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const source of SOURCES) visit(path.resolve(source));
+  return newest;
+}

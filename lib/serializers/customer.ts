@@ -1,0 +1,65 @@
+import type { Customer } from "../generated/prisma/client";
+import type { Property } from "../validations/properties";
+
+/** The columns every customer response needs; select exactly these. */
+export const customerSelect = {
+  id: true,
+  externalId: true,
+  email: true,
+  companyName: true,
+  addressLine1: true,
+  addressLine2: true,
+  addressCity: true,
+  addressState: true,
+  addressPostalCode: true,
+  addressCountry: true,
+  properties: true,
+  status: true,
+  createdAt: true,
+  updatedAt: true,
+  defaultPaymentMethod: { select: { id: true, brand: true, last4: true, expMonth: true, expYear: true } },
+} as const;
+
+export type CustomerRow = Pick<Customer, Exclude<keyof typeof customerSelect, "defaultPaymentMethod">> & {
+  defaultPaymentMethod: {
+    id: string;
+    brand: string;
+    last4: string;
+    expMonth: number;
+    expYear: number;
+  } | null;
+};
+
+/** The public JSON shape of a customer (CONTRACT.md section 3). */
+export function serializeCustomer(row: CustomerRow) {
+  return {
+    id: row.id,
+    object: "customer" as const,
+    external_id: row.externalId,
+    email: row.email,
+    company_name: row.companyName,
+    address: {
+      line1: row.addressLine1,
+      line2: row.addressLine2,
+      city: row.addressCity,
+      state: row.addressState,
+      postal_code: row.addressPostalCode,
+      country: row.addressCountry,
+    },
+    properties: row.properties as Property[],
+    status: row.status,
+    default_payment_method: row.defaultPaymentMethod
+      ? {
+          id: row.defaultPaymentMethod.id,
+          brand: row.defaultPaymentMethod.brand,
+          last4: row.defaultPaymentMethod.last4,
+          exp_month: row.defaultPaymentMethod.expMonth,
+          exp_year: row.defaultPaymentMethod.expYear,
+        }
+      : null,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+export type CustomerJson = ReturnType<typeof serializeCustomer>;

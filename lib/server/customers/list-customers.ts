@@ -1,0 +1,36 @@
+import { decodeCursor, page } from "../../api/cursor";
+import { db } from "../../db";
+import type { Prisma } from "../../generated/prisma/client";
+import { customerSelect, serializeCustomer } from "../../serializers/customer";
+import type { ListCustomersQuery } from "../../validations/customer";
+
+const CUSTOMER_ID = /^cus_[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/**
+ * Newest first, by cursor. Deleted customers appear only when asked for with status=deleted.
+ * `q` is a case-insensitive substring match served by the trigram indexes of the init migration.
+ */
+export async function listCustomers(query: ListCustomersQuery) {
+  const cursorId = decodeCursor(query.cursor, CUSTOMER_ID);
+  const where: Prisma.CustomerWhereInput = {
+    status: query.status ?? { in: ["active", "suspended"] },
+    ...(query.external_id !== undefined ? { externalId: query.external_id } : {}),
+    ...(query.q !== undefined
+      ? {
+          OR: [
+            { email: { contains: query.q, mode: "insensitive" } },
+            { companyName: { contains: query.q, mode: "insensitive" } },
+            { externalId: { contains: query.q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+    ...(cursorId ? { id: { lt: cursorId } } : {}),
+  };
+  const rows = await db().customer.findMany({
+    where,
+    orderBy: { id: "desc" },
+    take: query.limit + 1,
+    select: customerSelect,
+  });
+  return page(rows, query.limit, serializeCustomer);
+}

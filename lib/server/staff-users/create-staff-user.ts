@@ -1,0 +1,36 @@
+import { ApiError } from "../../api/api-error";
+import { hashPassword } from "../../auth/password";
+import type { StaffRole } from "../../auth/roles";
+import { db } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
+import { newId } from "../../ids";
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export async function createStaffUser(input: { email: string; password: string; role: StaffRole }) {
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    throw new ApiError(
+      "validation_failed",
+      `The password must be at least ${MIN_PASSWORD_LENGTH} characters.`,
+      {
+        errors: [{ field: "password", message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }],
+      },
+    );
+  }
+  try {
+    return await db().staffUser.create({
+      data: {
+        id: newId("staffUser"),
+        email: input.email.toLowerCase(),
+        passwordHash: await hashPassword(input.password),
+        role: input.role,
+      },
+      select: { id: true, email: true, role: true, createdAt: true },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new ApiError("conflict", `A staff user with the email ${input.email} already exists.`);
+    }
+    throw error;
+  }
+}

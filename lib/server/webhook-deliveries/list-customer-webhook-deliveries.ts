@@ -1,0 +1,46 @@
+import { db } from "../../db";
+import { getCustomerRowOrThrow } from "../customers/get-customer";
+
+const DELIVERY_LIMIT = 20;
+
+/** The newest outgoing webhook deliveries about one customer, with the event type and endpoint URL. */
+export async function listCustomerWebhookDeliveries(customerId: string) {
+  await getCustomerRowOrThrow(customerId);
+  const rows = await db().webhookDelivery.findMany({
+    where: { customerId },
+    orderBy: { createdAt: "desc" },
+    take: DELIVERY_LIMIT,
+    select: {
+      id: true,
+      status: true,
+      attemptCount: true,
+      lastStatusCode: true,
+      lastError: true,
+      nextAttemptAt: true,
+      deliveredAt: true,
+      createdAt: true,
+      event: { select: { id: true, type: true } },
+      endpoint: { select: { id: true, url: true } },
+    },
+  });
+  return {
+    object: "list" as const,
+    data: rows.map((row) => ({
+      id: row.id,
+      object: "webhook_delivery" as const,
+      status: row.status,
+      event_id: row.event.id,
+      event_type: row.event.type,
+      endpoint_id: row.endpoint.id,
+      endpoint_url: row.endpoint.url,
+      attempt_count: row.attemptCount,
+      last_status_code: row.lastStatusCode,
+      last_error: row.lastError,
+      next_attempt_at: row.nextAttemptAt?.toISOString() ?? null,
+      delivered_at: row.deliveredAt?.toISOString() ?? null,
+      created_at: row.createdAt.toISOString(),
+    })),
+    has_more: rows.length === DELIVERY_LIMIT,
+    next_cursor: null,
+  };
+}

@@ -1,0 +1,26 @@
+import { notFound } from "../../api/api-error";
+import { db } from "../../db";
+import { serializeWebhookEndpoint } from "../../serializers/webhook-endpoint";
+import type { Actor } from "../audit/actor";
+import { recordChange } from "../audit/record-change";
+
+/** Stops deliveries to the endpoint; its delivery history stays. */
+export async function deleteWebhookEndpoint({ id, actor }: { id: string; actor: Actor }) {
+  return db().$transaction(async (tx) => {
+    const row = await tx.webhookEndpoint.findFirst({ where: { id, deletedAt: null } });
+    if (!row) throw notFound("webhook endpoint", id);
+    await tx.webhookEndpoint.update({ where: { id }, data: { deletedAt: new Date() } });
+    const endpoint = { ...serializeWebhookEndpoint(row), deleted: true };
+    await recordChange(tx, {
+      actor,
+      action: "webhook_endpoint.deleted",
+      entityType: "webhook_endpoint",
+      entityId: id,
+      customerId: null,
+      before: serializeWebhookEndpoint(row),
+      after: endpoint,
+      emitEvent: false,
+    });
+    return endpoint;
+  });
+}

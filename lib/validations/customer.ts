@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { COUNTRY_CODES } from "./country-codes";
+
+const optionalText = (max: number) =>
+  z.string().trim().max(max, `must be at most ${max} characters`).nullable().optional();
+
+export const addressSchema = z.strictObject({
+  line1: optionalText(200),
+  line2: optionalText(200),
+  city: optionalText(100),
+  state: optionalText(100),
+  postal_code: optionalText(20),
+  country: z
+    .string({ error: "is required" })
+    .refine((code) => COUNTRY_CODES.has(code), "must be an ISO 3166-1 alpha-2 code in upper case, e.g. DE"),
+});
+
+export const customerStatusSchema = z.enum(["active", "suspended", "deleted"]);
+
+export const createCustomerSchema = z.strictObject({
+  external_id: z
+    .string({ error: "is required" })
+    .min(1, "must not be empty")
+    .max(255, "must be at most 255 characters")
+    .refine((value) => value.trim() === value, "must not start or end with spaces"),
+  email: z.email({ error: "must be a valid email address" }).max(254, "must be at most 254 characters"),
+  company_name: optionalText(200),
+  address: addressSchema,
+});
+
+/** PATCH: every field optional; an address is merged into the stored one field by field. */
+export const updateCustomerSchema = z
+  .strictObject({
+    email: createCustomerSchema.shape.email,
+    company_name: optionalText(200),
+    address: addressSchema.partial(),
+    status: z.enum(["active", "suspended"], { error: "must be active or suspended (use DELETE to delete)" }),
+  })
+  .partial();
+
+export const listCustomersQuerySchema = z.strictObject({
+  status: customerStatusSchema.optional(),
+  external_id: z.string().min(1).max(255).optional(),
+  q: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").optional(),
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(100, "must be at most 100")
+    .default(20),
+  cursor: z.string().max(200).optional(),
+});
+
+export type CreateCustomerInput = z.infer<typeof createCustomerSchema>;
+export type UpdateCustomerInput = z.infer<typeof updateCustomerSchema>;
+export type ListCustomersQuery = z.infer<typeof listCustomersQuerySchema>;

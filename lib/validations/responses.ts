@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { addressSchema } from "./customer";
+import { propertySchema } from "./properties";
+
+// The shapes of what the API returns. The OpenAPI document is generated from them, and the
+// API tests check real responses against that document.
+
+const timestamp = z.iso.datetime().meta({ description: "ISO 8601 UTC timestamp" });
+
+export const customerResponseSchema = z
+  .object({
+    id: z.string().meta({ example: "cus_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+    object: z.literal("customer"),
+    external_id: z.string(),
+    email: z.string(),
+    company_name: z.string().nullable(),
+    address: z.object({
+      line1: z.string().nullable(),
+      line2: z.string().nullable(),
+      city: z.string().nullable(),
+      state: z.string().nullable(),
+      postal_code: z.string().nullable(),
+      country: addressSchema.shape.country,
+    }),
+    properties: z.array(propertySchema),
+    status: z.enum(["active", "suspended", "deleted"]),
+    default_payment_method: z
+      .object({
+        id: z.string(),
+        brand: z.string(),
+        last4: z.string(),
+        exp_month: z.number().int(),
+        exp_year: z.number().int(),
+      })
+      .nullable()
+      .meta({
+        description:
+          "The card charges and subscriptions use; null until a card is confirmed by Stripe's webhook.",
+      }),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: "Customer" });
+
+export const paymentLinkResponseSchema = z
+  .object({
+    id: z.string().meta({ example: "pl_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+    object: z.literal("payment_link"),
+    url: z.url().meta({ description: "One-time URL under APP_URL; send the customer's user there." }),
+    expires_at: timestamp,
+    created_at: timestamp,
+  })
+  .meta({ id: "PaymentLink" });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    existing_id: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: "On a 409 for a taken external_id: the customer that has it." }),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details" });
+
+export function listOf<T extends z.ZodType>(item: T, id: string) {
+  return z
+    .object({
+      object: z.literal("list"),
+      data: z.array(item),
+      has_more: z.boolean(),
+      next_cursor: z.string().nullable(),
+    })
+    .meta({ id });
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { WEBHOOK_EVENT_TYPES } from "../webhooks/event-types";
+
+export const createWebhookEndpointSchema = z.strictObject({
+  url: z.string({ error: "is required" }).max(2048, "must be at most 2048 characters"),
+  enabled_events: z
+    .array(
+      z.enum(["*", ...WEBHOOK_EVENT_TYPES], {
+        error: `must be "*" or one of: ${WEBHOOK_EVENT_TYPES.join(", ")}`,
+      }),
+      { error: "is required" },
+    )
+    .min(1, 'must name at least one event type, or "*"'),
+  description: z.string().max(500).nullable().optional(),
+});
+
+export type CreateWebhookEndpointInput = z.infer<typeof createWebhookEndpointSchema>;

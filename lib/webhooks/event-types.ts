@@ -1,0 +1,20 @@
+/** The events integrators can subscribe to (CONTRACT.md section 7 and issue 4). */
+export const WEBHOOK_EVENT_TYPES = [
+  "customer.created",
+  "customer.updated",
+  "customer.deleted",
+  "customer.payment_method.attached",
+  "customer.payment_method.detached",
+  "subscription.created",
+  "subscription.updated",
+  "subscription.canceled",
+  "charge.succeeded",
+  "charge.failed",
+  "charge.refunded",
+] as const;
+
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export function endpointWants(enabledEvents: readonly string[], type: string): boolean {
+  return enabledEvents.includes("*") || enabledEvents.includes(type);
+}

@@ -1,0 +1,32 @@
+/**
+ * The public API paths are the seed's `.json` paths (CONTRACT.md section 2); the route
+ * handlers live under app/api and are mapped onto them here, before any page matches.
+ * @type {import('next').NextConfig}
+ */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // `npm run check` type-checks the whole project (scripts, tests, emulator included); doing it
+  // again inside every build would only slow down `npm start` and CI.
+  typescript: { ignoreBuildErrors: true },
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: "/customers.json", destination: "/api/customers" },
+        { source: "/customers/:id.json", destination: "/api/customers/:id" },
+        { source: "/customers/:id/:resource.json", destination: "/api/customers/:id/:resource" },
+        { source: "/:collection(metrics|webhook_endpoints).json", destination: "/api/:collection" },
+        {
+          source: "/:collection(subscriptions|charges|webhook_endpoints)/:id.json",
+          destination: "/api/:collection/:id",
+        },
+        {
+          source: "/:collection(subscriptions|charges)/:id/:action.json",
+          destination: "/api/:collection/:id/:action",
+        },
+      ],
+    };
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,56 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+// The tests run against the real app, started exactly as `npm start` starts it, in its own data
+// dir (a fresh embedded PostgreSQL and Stripe emulator) unless TEST_DATABASE_URL points elsewhere.
+export const TEST_PORT = Number(process.env.TEST_PORT ?? 3100);
+export const TEST_DATA_DIR = process.env.TEST_DATA_DIR ?? ".data-test";
+const baseURL = `http://localhost:${TEST_PORT}`;
+
+// Debian's Chromium (see ../shared/STACK.md); PLAYWRIGHT_CHROMIUM_PATH overrides it, and without
+// either Playwright's own browser is used.
+const chromium =
+  process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 3,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  globalSetup: "./e2e/support/global-setup.ts",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: "npx tsx scripts/start.ts",
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      PORT: String(TEST_PORT),
+      APP_URL: baseURL,
+      DONUTWORK_DATA_DIR: TEST_DATA_DIR,
+      ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
+    },
+  },
+});
