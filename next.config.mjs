@@ -5,6 +5,8 @@
  */
 const nextConfig = {
   poweredByHeader: false,
+  // Separate build folders let several checkouts' test runs build side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   // `npm run check` type-checks the whole project (scripts, tests, emulator included); doing it
   // again inside every build would only slow down `npm start` and CI.

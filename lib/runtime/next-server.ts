@@ -8,7 +8,7 @@ const IGNORED = new Set(["generated", "node_modules", "stripe-emulator"]);
 
 /** Builds the app when there is no build yet or a source file is newer than the last build. */
 export async function buildIfStale(log: (line: string) => void): Promise<void> {
-  const buildId = path.resolve(".next/BUILD_ID");
+  const buildId = path.resolve(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   if (builtAt > 0 && newestSourceChange() <= builtAt) return;
   log(

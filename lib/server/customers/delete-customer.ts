@@ -2,6 +2,7 @@ import { db } from "../../db";
 import { customerSelect, serializeCustomer } from "../../serializers/customer";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
+import { expireCheckoutSessions } from "../payment-links/expire-checkout-sessions";
 import { revokeOpenPaymentLinks } from "../payment-links/revoke-open-payment-links";
 import { lockCustomer } from "./lock-customer";
 
@@ -10,17 +11,18 @@ import { lockCustomer } from "./lock-customer";
  * are revoked in the same transaction. Deleting a deleted customer changes nothing.
  */
 export async function deleteCustomer({ id, actor }: { id: string; actor: Actor }) {
-  return db().$transaction(async (tx) => {
+  const { customer, revokedLinks } = await db().$transaction(async (tx) => {
     const current = await lockCustomer(tx, id);
     const before = serializeCustomer(current);
-    if (current.status === "deleted") return before;
+    if (current.status === "deleted")
+      return { customer: before, revokedLinks: [] as { checkoutSessionId: string | null }[] };
     const now = new Date();
     const row = await tx.customer.update({
       where: { id },
       data: { status: "deleted", deletedAt: now },
       select: customerSelect,
     });
-    await revokeOpenPaymentLinks(tx, { customerId: id, now });
+    const revokedLinks = await revokeOpenPaymentLinks(tx, { customerId: id, now });
     const after = serializeCustomer(row);
     await recordChange(tx, {
       actor,
@@ -31,6 +33,8 @@ export async function deleteCustomer({ id, actor }: { id: string; actor: Actor }
       before,
       after,
     });
-    return after;
+    return { customer: after, revokedLinks };
   });
+  await expireCheckoutSessions(revokedLinks.map((link) => link.checkoutSessionId));
+  return customer;
 }

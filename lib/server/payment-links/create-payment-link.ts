@@ -6,6 +6,7 @@ import { hashToken, randomToken } from "../../secret-tokens";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
 import { lockCustomer } from "../customers/lock-customer";
+import { expireCheckoutSessions } from "./expire-checkout-sessions";
 import { revokeOpenPaymentLinks } from "./revoke-open-payment-links";
 
 /**
@@ -17,7 +18,7 @@ export async function createPaymentLink({ customerId, actor }: { customerId: str
   const token = randomToken(32);
   const now = new Date();
   const expiresAt = new Date(now.getTime() + env().PAYMENT_LINK_TTL_HOURS * 3600_000);
-  return db().$transaction(async (tx) => {
+  const { link, revoked } = await db().$transaction(async (tx) => {
     const customer = await lockCustomer(tx, customerId);
     if (customer.status !== "active") {
       throw new ApiError(
@@ -44,12 +45,14 @@ export async function createPaymentLink({ customerId, actor }: { customerId: str
       },
       emitEvent: false,
     });
-    return {
-      id: link.id,
-      object: "payment_link" as const,
-      url: `${env().APP_URL}/pay/${token}`,
-      expires_at: expiresAt.toISOString(),
-      created_at: link.createdAt.toISOString(),
-    };
+    return { link, revoked };
   });
+  await expireCheckoutSessions(revoked.map((old) => old.checkoutSessionId));
+  return {
+    id: link.id,
+    object: "payment_link" as const,
+    url: `${env().APP_URL}/pay/${token}`,
+    expires_at: expiresAt.toISOString(),
+    created_at: link.createdAt.toISOString(),
+  };
 }

@@ -2,21 +2,19 @@ import { db } from "../../db";
 import { serializePaymentMethod } from "../../serializers/payment-method";
 import { getCustomerRowOrThrow } from "../customers/get-customer";
 
-/** A customer's saved cards, newest first, each marked whether it is the default. */
-export async function listPaymentMethods(customerId: string) {
+/** The customer's saved cards, newest first, with the default flagged; detached ones only on request. */
+export async function listPaymentMethods({
+  customerId,
+  includeDetached,
+}: {
+  customerId: string;
+  includeDetached: boolean;
+}) {
   const customer = await getCustomerRowOrThrow(customerId);
   const rows = await db().paymentMethod.findMany({
-    where: { customerId },
+    where: { customerId, ...(includeDetached ? {} : { detachedAt: null }) },
     orderBy: { id: "desc" },
-    select: {
-      id: true,
-      brand: true,
-      last4: true,
-      expMonth: true,
-      expYear: true,
-      detachedAt: true,
-      createdAt: true,
-    },
+    take: 100,
   });
   const defaultId = customer.defaultPaymentMethod?.id ?? null;
   return {

@@ -1,6 +1,11 @@
 import { apiRoute, ok } from "@/lib/api/route";
 import { listPaymentMethods } from "@/lib/server/payment-methods/list-payment-methods";
 
-export const GET = apiRoute<{ id: string }>({ permission: "read" }, async ({ params }) =>
-  ok(await listPaymentMethods(params.id)),
+export const GET = apiRoute<{ id: string }>({ permission: "read" }, async ({ params, url }) =>
+  ok(
+    await listPaymentMethods({
+      customerId: params.id,
+      includeDetached: url.searchParams.get("include_detached") === "true",
+    }),
+  ),
 );

@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import { type APIRequestContext, type APIResponse, expect } from "@playwright/test";
+import { bearer, newCustomerBody } from "./api";
+import { type Credentials, credentials } from "./credentials";
+
+// The keys are read once per worker: another run in the same checkout may clean test-results/
+// (where global setup keeps them) while this run is still going.
+let cached: Credentials | undefined;
+export const keys = (): Credentials => {
+  cached ??= credentials();
+  return cached;
+};
+export const writeAuth = () => bearer(keys().writeKey);
+export const readAuth = () => bearer(keys().readKey);
+
+/** An id of the right shape that no customer has (a ULID from the year 1970). */
+export const unknownCustomerId = () =>
+  `cus_00000000${randomUUID().replaceAll("-", "").slice(0, 18).toUpperCase()}`;
+
+export const CUSTOMER_ID = /^cus_[0-9A-HJKMNP-TV-Z]{26}$/;
+
+export interface CustomerJson {
+  id: string;
+  object: string;
+  external_id: string;
+  email: string;
+  company_name: string | null;
+  address: Record<"line1" | "line2" | "city" | "state" | "postal_code", string | null> & { country: string };
+  properties: { key: string; value: string | number | boolean }[];
+  status: "active" | "suspended" | "deleted";
+  created_at: string;
+  updated_at: string;
+  [field: string]: unknown;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: { field: string; message: string }[];
+  [member: string]: unknown;
+}
+
+/** Creates a customer through the API (with a fresh external_id) and returns its JSON. */
+export async function postCustomer(
+  request: APIRequestContext,
+  overrides: Record<string, unknown> = {},
+): Promise<CustomerJson> {
+  const response = await request.post("/customers.json", {
+    headers: writeAuth(),
+    data: newCustomerBody(overrides),
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as CustomerJson;
+}
+
+export async function getCustomerJson(request: APIRequestContext, id: string): Promise<CustomerJson> {
+  const response = await request.get(`/customers/${id}.json`, { headers: writeAuth() });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as CustomerJson;
+}
+
+/**
+ * Asserts an RFC 9457 problem with the given status and returns it. With `fields`, the problem's
+ * `errors` must name exactly those fields (in any order): every bad field, and no other.
+ */
+export async function expectProblem(response: APIResponse, status: number, fields?: string[]) {
+  const text = await response.text();
+  expect(response.status(), text).toBe(status);
+  expect(response.headers()["content-type"]).toMatch(/^application\/problem\+json/);
+  const problem = JSON.parse(text) as Problem;
+  expect(problem).toMatchObject({
+    type: expect.any(String),
+    title: expect.any(String),
+    status,
+    detail: expect.any(String),
+  });
+  expect(problem.title.length).toBeGreaterThan(0);
+  expect(problem.detail.length).toBeGreaterThan(0);
+  if (fields) {
+    const named = (problem.errors ?? []).map((error) => error.field);
+    expect([...new Set(named)].sort()).toEqual([...fields].sort());
+  }
+  return problem;
+}
+
+/** A token that is unique to one test, to isolate its rows in a shared list (`?q=`). */
+export const uniqueToken = (prefix: string) => `${prefix}-${randomUUID().replaceAll("-", "")}`;

@@ -1,0 +1,88 @@
+import { type APIRequestContext, type APIResponse, expect } from "@playwright/test";
+import type { ValidateFunction } from "ajv";
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+
+export interface OpenApiOperation {
+  operationId?: string;
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+export interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components?: { schemas?: Record<string, unknown> };
+}
+
+// One fetch and one Ajv per worker: the document is static.
+let documentPromise: Promise<OpenApiDocument> | undefined;
+const validators = new Map<string, ValidateFunction>();
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+
+/** The OpenAPI document the running app serves at /openapi.json. */
+export function fetchOpenApi(request: APIRequestContext): Promise<OpenApiDocument> {
+  documentPromise ??= (async () => {
+    const response = await request.get("/openapi.json");
+    expect(response.status()).toBe(200);
+    return (await response.json()) as OpenApiDocument;
+  })();
+  return documentPromise;
+}
+
+/** `#/components/schemas/X` → `#/$defs/X`, so Ajv resolves refs inside one self-contained schema. */
+function rewriteRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rewriteRefs);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, member]) =>
+      key === "$ref" && typeof member === "string"
+        ? [key, member.replace("#/components/schemas/", "#/$defs/")]
+        : [key, rewriteRefs(member)],
+    ),
+  );
+}
+
+/** The Ajv validator of the body the document promises for `method path` answering `status`. */
+export function responseValidator(
+  document: OpenApiDocument,
+  path: string,
+  method: string,
+  status: number,
+): { validate: ValidateFunction; mediaType: string } {
+  const response = document.paths[path]?.[method]?.responses?.[String(status)];
+  if (!response) throw new Error(`the OpenAPI document has no ${status} response for ${method} ${path}`);
+  const [mediaType, content] = Object.entries(response.content ?? {})[0] ?? [];
+  if (!mediaType || !content?.schema)
+    throw new Error(`the ${status} response of ${method} ${path} has no schema`);
+  const cacheKey = `${method} ${path} ${status}`;
+  let validate = validators.get(cacheKey);
+  if (!validate) {
+    validate = ajv.compile({
+      ...(rewriteRefs(content.schema) as object),
+      $defs: rewriteRefs(document.components?.schemas ?? {}),
+    });
+    validators.set(cacheKey, validate);
+  }
+  return { validate, mediaType };
+}
+
+/**
+ * Asserts that a real response is one the document describes: its status is listed for the
+ * operation, its content type is the documented one, and its body validates against the schema.
+ */
+export async function expectMatchesOpenApi(
+  request: APIRequestContext,
+  response: APIResponse,
+  path: string,
+  method: string,
+): Promise<void> {
+  const document = await fetchOpenApi(request);
+  const { validate, mediaType } = responseValidator(document, path, method, response.status());
+  expect(response.headers()["content-type"]).toContain(mediaType);
+  const body: unknown = await response.json();
+  const valid = validate(body);
+  expect(
+    valid,
+    `${method.toUpperCase()} ${path} ${response.status()} body does not match the OpenAPI schema: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`,
+  ).toBe(true);
+}
