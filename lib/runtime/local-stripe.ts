@@ -15,12 +15,19 @@ export async function startLocalStripe(options: {
 }) {
   const portFile = path.join(dataDir(), "stripe-emulator.port");
   const rememberedPort = existsSync(portFile) ? Number(readFileSync(portFile, "utf8")) : 0;
-  const emulator = await startStripeEmulator({
-    port: rememberedPort,
-    webhookUrl: `${options.appUrl}/webhooks/stripe`,
-    webhookSecret: process.env.STRIPE_WEBHOOK_SECRET ?? "",
-    stateFile: options.stateFile,
-    log: (line) => options.log(`stripe-emulator: ${line}`),
+  const start = (port: number) =>
+    startStripeEmulator({
+      port,
+      webhookUrl: `${options.appUrl}/webhooks/stripe`,
+      webhookSecret: process.env.STRIPE_WEBHOOK_SECRET ?? "",
+      stateFile: options.stateFile,
+      log: (line) => options.log(`stripe-emulator: ${line}`),
+    });
+  // The remembered port may have been taken meanwhile: then any port (old checkout URLs break,
+  // new ones work).
+  const emulator = await start(rememberedPort).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EADDRINUSE") throw error;
+    return start(0);
   });
   writeFileSync(portFile, String(emulator.port));
   options.log(`Stripe emulator listening at ${emulator.url}`);
