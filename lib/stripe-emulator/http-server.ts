@@ -3,6 +3,7 @@ import type { Scheduler } from "./clock";
 import type { EmulatorContext } from "./context";
 import { authenticationError, StripeApiError, unrecognizedUrl } from "./errors";
 import { expandResponse } from "./expand";
+import type { FaultInjector } from "./fault-injection";
 import { type FormObject, formFromJson, parseFormBody } from "./form-body";
 import { escapeHtml, htmlPage } from "./html";
 import type { IdempotencyKeys } from "./idempotency";
@@ -15,6 +16,7 @@ export interface HttpDependencies {
   router: Router;
   scheduler: Scheduler;
   idempotency: IdempotencyKeys;
+  faults: FaultInjector;
   /** Persists the state; called after anything may have changed. */
   save(): void;
 }
@@ -50,7 +52,10 @@ function handle(deps: HttpDependencies, incoming: IncomingMessage, rawBody: stri
   const method = incoming.method ?? "GET";
   const url = new URL(incoming.url ?? "/", "http://emulator.invalid");
   const isApi = url.pathname.startsWith("/v1/");
-  if (isApi) authenticate(incoming.headers.authorization);
+  if (isApi) {
+    authenticate(incoming.headers.authorization);
+    deps.faults.check(method, url.pathname);
+  }
 
   const match = deps.router.match(method, url.pathname);
   if (!match) throw unrecognizedUrl(method, url.pathname);

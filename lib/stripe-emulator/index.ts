@@ -4,6 +4,7 @@ import { nextSessionExpiry } from "./checkout-sessions";
 import { Clock, Scheduler } from "./clock";
 import type { EmulatorContext } from "./context";
 import { EventRecorder } from "./event-recorder";
+import { FaultInjector, faultInjectionRoutes } from "./fault-injection";
 import { createRequestListener } from "./http-server";
 import { IdempotencyKeys } from "./idempotency";
 import { Router } from "./router";
@@ -86,10 +87,18 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     advanceClock: (seconds) => scheduler.advance(seconds),
     log,
   };
+  const faults = new FaultInjector();
   const idempotency = new IdempotencyKeys(store.state.idempotency, () => clock.now());
   server.on(
     "request",
-    createRequestListener({ ctx, router: new Router(allRoutes), scheduler, idempotency, save }),
+    createRequestListener({
+      ctx,
+      router: new Router([...allRoutes, ...faultInjectionRoutes(faults)]),
+      scheduler,
+      idempotency,
+      faults,
+      save,
+    }),
   );
 
   const tick = setInterval(() => {

@@ -1,0 +1,48 @@
+import { StripeApiError } from "./errors";
+import { apiRoute, type Route } from "./router";
+
+interface FailureRule {
+  method: string | null;
+  pathPrefix: string;
+  remaining: number;
+}
+
+/**
+ * Test-only faults: the next `count` API requests whose path starts with `path` (and, if given,
+ * use `method`) answer 500 api_error, as Stripe does in an outage. This is how the app's tests
+ * prove that a webhook handler whose Stripe call fails is retried, not lost. Scoped to a path
+ * so that parallel tests touching other objects are unaffected.
+ */
+export class FaultInjector {
+  private readonly rules: FailureRule[] = [];
+
+  add(rule: FailureRule): void {
+    this.rules.push(rule);
+  }
+
+  /** Throws the injected failure if a rule matches this request, using one of its failures up. */
+  check(method: string, pathname: string): void {
+    const rule = this.rules.find(
+      (candidate) =>
+        candidate.remaining > 0 &&
+        pathname.startsWith(candidate.pathPrefix) &&
+        (candidate.method === null || candidate.method === method),
+    );
+    if (!rule) return;
+    rule.remaining -= 1;
+    throw new StripeApiError(500, {
+      type: "api_error",
+      message: "An injected failure (emulator fault injection).",
+    });
+  }
+}
+
+export const faultInjectionRoutes = (injector: FaultInjector): Route[] => [
+  apiRoute("POST", "/_emulator/inject_failures", (_ctx, request) => {
+    const pathPrefix = request.params.requiredString("path");
+    const remaining = request.params.requiredInteger("count", { min: 1 });
+    const method = request.params.string("method")?.toUpperCase() ?? null;
+    injector.add({ method, pathPrefix, remaining });
+    return { ok: true };
+  }),
+];
