@@ -50,6 +50,8 @@ export default defineConfig({
       PORT: String(TEST_PORT),
       APP_URL: baseURL,
       DONUTWORK_DATA_DIR: TEST_DATA_DIR,
+      // Outgoing webhook retries in seconds rather than minutes, so the retry specs are quick.
+      WEBHOOK_RETRY_DELAY_SECONDS: "1",
       ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
     },
   },

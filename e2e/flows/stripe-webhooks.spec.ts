@@ -139,7 +139,7 @@ test.describe("POST /webhooks/stripe", () => {
     // The SDK retries twice itself; three failures make the handler throw once.
     await injectStripeFailures(request, `/v1/checkout/sessions/${sessionId}`, 3);
     const saved = await request.post(opened.headers().location ?? "", {
-      form: { cardNumber: "4242424242424242" },
+      form: { cardNumber: "4242424242424242", cardExpiry: "12 / 34" },
       maxRedirects: 0,
     });
     expect(saved.status()).toBe(303);

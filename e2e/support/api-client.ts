@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, type APIResponse, expect } from "@playwright/test";
+import { TEST_PORT } from "../../playwright.config";
 import { bearer, newCustomerBody } from "./api";
 import { type Credentials, credentials } from "./credentials";
 
@@ -10,6 +11,9 @@ export const keys = (): Credentials => {
   cached ??= credentials();
   return cached;
 };
+/** The app under test, for the few requests Playwright's client cannot make (a streamed body). */
+export const appUrl = `http://localhost:${TEST_PORT}`;
+
 export const writeAuth = () => bearer(keys().writeKey);
 export const readAuth = () => bearer(keys().readKey);
 
@@ -84,6 +88,15 @@ export async function expectProblem(response: APIResponse, status: number, field
   }
   return problem;
 }
+
+/**
+ * Request options for a body sent byte for byte. Playwright re-encodes a string `data` that is not
+ * valid JSON when the content type is JSON, so malformed bodies must go as a Buffer.
+ */
+export const rawJsonBody = (text: string) => ({
+  headers: { ...writeAuth(), "content-type": "application/json" },
+  data: Buffer.from(text, "utf8"),
+});
 
 /** A token that is unique to one test, to isolate its rows in a shared list (`?q=`). */
 export const uniqueToken = (prefix: string) => `${prefix}-${randomUUID().replaceAll("-", "")}`;

@@ -6,6 +6,7 @@ import { QUEUES, queuePolicies, type StripeEventJob, type WebhookDeliveryJob } f
 import { processStripeEvent } from "../server/stripe-sync/process-stripe-event";
 
 const RELAY_INTERVAL_MS = 200;
+const WORKERS_PER_QUEUE = 4;
 
 /**
  * Work that runs beside the web server, in the launcher process: the outbox relay and the
@@ -24,20 +25,24 @@ export async function startBackgroundWork(log: (line: string) => void): Promise<
     await boss.updateQueue(queue.name, queue);
   }
 
-  await boss.work<StripeEventJob>(
-    QUEUES.stripeEvent,
-    { pollingIntervalSeconds: 0.5, batchSize: 1 },
-    async ([job]) => {
-      if (job) await processStripeEvent(job.data.stripeEventId);
-    },
-  );
-  await boss.work<WebhookDeliveryJob>(
-    QUEUES.webhookDelivery,
-    { pollingIntervalSeconds: 0.5, batchSize: 1, includeMetadata: true },
-    async ([job]) => {
-      if (job) await deliverWebhook(job.data.deliveryId, { final: job.retryCount >= job.retryLimit });
-    },
-  );
+  // pg-boss 10 runs one job at a time per worker; a few workers per queue let one slow Stripe
+  // call or one slow webhook receiver not hold up the rest.
+  for (let worker = 0; worker < WORKERS_PER_QUEUE; worker++) {
+    await boss.work<StripeEventJob>(
+      QUEUES.stripeEvent,
+      { pollingIntervalSeconds: 0.5, batchSize: 1 },
+      async ([job]) => {
+        if (job) await processStripeEvent(job.data.stripeEventId);
+      },
+    );
+    await boss.work<WebhookDeliveryJob>(
+      QUEUES.webhookDelivery,
+      { pollingIntervalSeconds: 0.5, batchSize: 1, includeMetadata: true },
+      async ([job]) => {
+        if (job) await deliverWebhook(job.data.deliveryId, { final: job.retryCount >= job.retryLimit });
+      },
+    );
+  }
 
   const pool = new pg.Pool({ connectionString, max: 2 });
   let running = true;
