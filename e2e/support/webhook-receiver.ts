@@ -11,19 +11,22 @@ export interface ReceivedWebhook {
 
 /**
  * An integrator's webhook endpoint on 127.0.0.1: records every request and answers 500 to the
- * first `failFirst` of them, 204 after that.
+ * first `failFirst` attempts of each message (by webhook-id), 204 after that. Per message,
+ * because parallel specs' events reach every endpoint that enabled their type.
  */
 export async function startWebhookReceiver(options: { failFirst?: number } = {}) {
   const received: ReceivedWebhook[] = [];
-  let failuresLeft = options.failFirst ?? 0;
+  const attemptsByMessage = new Map<string, number>();
   const server = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk) => {
       body += chunk;
     });
     request.on("end", () => {
-      const answeredWith = failuresLeft > 0 ? 500 : 204;
-      if (failuresLeft > 0) failuresLeft -= 1;
+      const messageId = String(request.headers["webhook-id"]);
+      const attempt = (attemptsByMessage.get(messageId) ?? 0) + 1;
+      attemptsByMessage.set(messageId, attempt);
+      const answeredWith = attempt <= (options.failFirst ?? 0) ? 500 : 204;
       received.push({ headers: request.headers, body, json: JSON.parse(body), answeredWith });
       response.writeHead(answeredWith).end();
     });
