@@ -106,3 +106,33 @@ test.describe("GET /pay/{token}", () => {
       .toBe(410);
   });
 });
+
+test.describe("GET /customers/{id}/payment_link.json?return_url=", () => {
+  test("an allowed return_url is offered on the return page", async ({ page, request, baseURL }) => {
+    const customer = await createCustomer(request);
+    // APP_URL's own host is always allowed; others come from RETURN_URL_ALLOWED_HOSTS.
+    const returnUrl = `${baseURL}/docs/api?from=checkout`;
+    const response = await request.get(
+      `/customers/${customer.id}/payment_link.json?return_url=${encodeURIComponent(returnUrl)}`,
+      { headers: writeHeaders() },
+    );
+    expect(response.status()).toBe(200);
+    const link = await response.json();
+    await page.goto(link.url);
+    await page.getByRole("link", { name: /cancel/i }).click();
+    await expect(page.getByRole("link", { name: "Return to localhost:3100" })).toHaveAttribute(
+      "href",
+      returnUrl,
+    );
+  });
+
+  test("a return_url on another host is refused (no open redirect)", async ({ request }) => {
+    const customer = await createCustomer(request);
+    const response = await request.get(
+      `/customers/${customer.id}/payment_link.json?return_url=${encodeURIComponent("https://evil.example/phish")}`,
+      { headers: writeHeaders() },
+    );
+    expect(response.status()).toBe(422);
+    expect((await response.json()).errors).toEqual([expect.objectContaining({ field: "return_url" })]);
+  });
+});

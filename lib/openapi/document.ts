@@ -5,6 +5,7 @@ import {
   listCustomersQuerySchema,
   updateCustomerSchema,
 } from "../validations/customer";
+import { paymentLinkQuerySchema } from "../validations/payment-link";
 import { replacePropertiesSchema } from "../validations/properties";
 import {
   customerResponseSchema,
@@ -129,7 +130,7 @@ export const paths: ZodOpenApiPathsObject = {
       summary: "Create a one-time payment link (revokes the customer's earlier unused links)",
       description: "Needs the write permission: every call creates a new link.",
       tags: ["Payment links"],
-      requestParams: { path: customerIdParam },
+      requestParams: { path: customerIdParam, query: paymentLinkQuerySchema },
       responses: {
         200: { description: "The new link", ...json(paymentLinkResponseSchema) },
         404: problem("No such customer"),

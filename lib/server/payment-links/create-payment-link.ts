@@ -14,7 +14,15 @@ import { revokeOpenPaymentLinks } from "./revoke-open-payment-links";
  * the URL; we keep its hash. Earlier unused links of the customer are revoked, so only the
  * newest link works.
  */
-export async function createPaymentLink({ customerId, actor }: { customerId: string; actor: Actor }) {
+export async function createPaymentLink({
+  customerId,
+  returnUrl = null,
+  actor,
+}: {
+  customerId: string;
+  returnUrl?: string | null;
+  actor: Actor;
+}) {
   const token = randomToken(32);
   const now = new Date();
   const expiresAt = new Date(now.getTime() + env().PAYMENT_LINK_TTL_HOURS * 3600_000);
@@ -28,7 +36,7 @@ export async function createPaymentLink({ customerId, actor }: { customerId: str
     }
     const revoked = await revokeOpenPaymentLinks(tx, { customerId, now });
     const link = await tx.paymentLink.create({
-      data: { id: newId("paymentLink"), customerId, tokenHash: hashToken(token), expiresAt },
+      data: { id: newId("paymentLink"), customerId, tokenHash: hashToken(token), expiresAt, returnUrl },
       select: { id: true, expiresAt: true, createdAt: true },
     });
     await recordChange(tx, {
