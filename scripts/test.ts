@@ -6,13 +6,13 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 
 const dataDir = process.env.TEST_DATA_DIR ?? ".data-test";
 if (!process.env.TEST_DATABASE_URL) rmSync(dataDir, { recursive: true, force: true });
-rmSync("test-results", { recursive: true, force: true });
+rmSync("test-reports", { recursive: true, force: true });
 
 const env = { ...process.env, DONUTWORK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
 const steps: [string, string[]][] = [
   [
     "vitest",
-    ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit-results.json"],
+    ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-reports/unit-results.json"],
   ],
   ["playwright", ["test", ...process.argv.slice(2)]],
 ];
@@ -23,10 +23,10 @@ for (const [tool, args] of steps) {
   if (result.status !== 0) failedStep = true;
 }
 
-const unit = readJson("test-results/unit-results.json") as
+const unit = readJson("test-reports/unit-results.json") as
   | { numPassedTests?: number; numFailedTests?: number }
   | undefined;
-const e2e = readJson("test-results/e2e-results.json") as
+const e2e = readJson("test-reports/e2e-results.json") as
   | { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } }
   | undefined;
 const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
