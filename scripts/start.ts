@@ -39,6 +39,12 @@ async function stop(code: number) {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
   process.exit(code);
 }
+// Ctrl-C and `kill -TERM -<group>` reach the embedded PostgreSQL too, which then shuts down by
+// itself (cleanly); connections dropping under us while we stop are expected, not a crash.
+process.on("uncaughtException", (error) => {
+  if (!stopping) throw error;
+  log(`while stopping: ${error.message}`);
+});
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
 

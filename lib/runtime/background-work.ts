@@ -45,6 +45,8 @@ export async function startBackgroundWork(log: (line: string) => void): Promise<
   }
 
   const pool = new pg.Pool({ connectionString, max: 2 });
+  // An idle connection dropped by the server (a restart, a shutdown) must not crash the process.
+  pool.on("error", (error) => log(`outbox relay connection: ${error.message}`));
   let running = true;
   const relay = (async () => {
     while (running) {
