@@ -120,7 +120,7 @@ test.describe("GET /customers/{id}/payment_link.json?return_url=", () => {
     const link = await response.json();
     await page.goto(link.url);
     await page.getByRole("link", { name: /cancel/i }).click();
-    await expect(page.getByRole("link", { name: "Return to localhost:3100" })).toHaveAttribute(
+    await expect(page.getByRole("link", { name: `Return to ${new URL(returnUrl).host}` })).toHaveAttribute(
       "href",
       returnUrl,
     );
