@@ -52,6 +52,11 @@ export default defineConfig({
       DONUTWORK_DATA_DIR: TEST_DATA_DIR,
       // Outgoing webhook retries in seconds rather than minutes, so the retry specs are quick.
       WEBHOOK_RETRY_DELAY_SECONDS: "1",
+      // Specs hammer one key on purpose (races, fuzzing); the limiter itself has unit tests and
+      // a spec of its own for failed authentications (per forwarded IP, hence TRUST_PROXY).
+      RATE_LIMIT_PER_SECOND: "2000",
+      RATE_LIMIT_BURST: "4000",
+      TRUST_PROXY: "1",
       ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
     },
   },

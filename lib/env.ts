@@ -39,6 +39,13 @@ const schema = z.object({
         .map((host) => host.trim().toLowerCase())
         .filter(Boolean),
     ),
+  /** Requests per second per API key or staff user (a token bucket of RATE_LIMIT_BURST). */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
+  RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),
+  /** Failed authentications per minute per client IP before 429. */
+  RATE_LIMIT_FAILED_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Behind a trusted proxy or balancer: take the client IP from X-Forwarded-For. */
+  TRUST_PROXY: booleanFlag,
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

@@ -3,8 +3,10 @@ import { isAllowed } from "../auth/roles";
 import { env } from "../env";
 import { type Actor, actorOf } from "../server/audit/actor";
 import { ApiError } from "./api-error";
+import { authenticate } from "./authenticate";
 import { withIdempotency } from "./idempotency";
 import { problemResponse, toApiError } from "./problem";
+import { limitCaller, limitFailedAuthentication } from "./rate-limits";
 import { parseJson, readRawBody } from "./read-json-body";
 
 export interface ApiResult {
@@ -85,7 +87,6 @@ export function apiRoute<P = Record<string, never>>(
 }
 
 async function authenticateOrThrow(request: Request, permission: Permission): Promise<Principal> {
-  const { authenticate } = await import("./authenticate");
   const caller = await authenticate(request);
   if (!caller)
     throw new ApiError("unauthorized", "Send a valid API key as `Authorization: Bearer <key>`, or sign in.");
