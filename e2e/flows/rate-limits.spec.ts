@@ -8,11 +8,13 @@ test.describe("rate limits", () => {
       request.get("/customers.json", {
         headers: { authorization: "Bearer dw_guessing", "x-forwarded-for": address },
       });
-    const statuses: number[] = [];
-    for (let index = 0; index < 61; index++) statuses.push((await attempt()).status());
-    expect(statuses.slice(0, 60).every((status) => status === 401)).toBe(true);
-    const limited = await attempt();
-    expect(limited.status()).toBe(429);
+    // 60 a minute are allowed (a burst of 60, refilled at one a second); 90 at once must hit the limit.
+    const responses = await Promise.all(Array.from({ length: 90 }, attempt));
+    const statuses = responses.map((response) => response.status());
+    expect(statuses.filter((status) => status === 401).length).toBeGreaterThanOrEqual(60);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(20);
+    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+    const limited = responses.find((response) => response.status() === 429)!;
     expect(Number(limited.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
     expect((await limited.json()).title).toBe("Too many requests");
   });
