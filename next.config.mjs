@@ -17,7 +17,10 @@ const nextConfig = {
         { source: "/customers.json", destination: "/api/customers" },
         { source: "/customers/:id.json", destination: "/api/customers/:id" },
         { source: "/customers/:id/:resource.json", destination: "/api/customers/:id/:resource" },
-        { source: "/:collection(metrics|webhook_endpoints).json", destination: "/api/:collection" },
+        {
+          source: "/:collection(metrics|webhook_endpoints|api_keys|staff_users).json",
+          destination: "/api/:collection",
+        },
         {
           source: "/:collection(subscriptions|charges|webhook_endpoints)/:id.json",
           destination: "/api/:collection/:id",

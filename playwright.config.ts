@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 // The tests run against the real app, started exactly as `npm start` starts it, in its own data
@@ -14,6 +15,9 @@ const chromium =
 
 export default defineConfig({
   testDir: "e2e",
+  // Per data dir, so that two runs side by side (another checkout, CI's second database) keep
+  // their artifacts and credentials apart.
+  outputDir: `test-results/${path.basename(TEST_DATA_DIR)}`,
   fullyParallel: true,
   workers: process.env.CI ? 2 : 3,
   retries: 0,

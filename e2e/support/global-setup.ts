@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { TEST_DATA_DIR } from "../../playwright.config";
 import { donutwork, lastLine } from "./cli";
 
-export const CREDENTIALS_FILE = "test-results/credentials.json";
+export const CREDENTIALS_FILE = `test-reports/credentials-${path.basename(TEST_DATA_DIR)}.json`;
 
 /**
  * Makes the keys and staff logins the specs use, through the real CLI (which joins the
@@ -25,7 +27,7 @@ export default async function globalSetup() {
       return [role, { email, password }];
     }),
   );
-  mkdirSync("test-results", { recursive: true });
+  mkdirSync(path.dirname(CREDENTIALS_FILE), { recursive: true });
   writeFileSync(
     CREDENTIALS_FILE,
     JSON.stringify({ writeKey, readKey, revokedKey: lastLine(revokedOutput), users }, null, 2),

@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { StaffUsersManager } from "./staff-users-manager";
+
+export const metadata: Metadata = { title: "Staff users" };
+
+export default function StaffUsersPage() {
+  return (
+    <main className="space-y-6">
+      <h1 className="text-2xl font-semibold">Staff users</h1>
+      <StaffUsersManager />
+    </main>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { useState } from "react";
+import { useCanWrite } from "@/components/providers/staff-session";
+import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/query-state";
+import { Section } from "@/components/ui/section";
+import { TextField } from "@/components/ui/text-field";
+import { ApiProblem } from "@/lib/queries/api-fetch";
+import { updateCustomer } from "@/lib/queries/customers";
+import type { Customer } from "@/lib/queries/types";
+import { useCustomerMutation } from "@/lib/queries/use-customer-mutation";
+import { CONTACT_FIELDS, type ContactDraft, draftOf, patchOf, validateContact } from "./contact-draft";
+
+/** Contact and address. Finance and admins edit it; viewers read the same fields, disabled. */
+export function ContactForm({ customer }: { customer: Customer }) {
+  const canEdit = useCanWrite() && customer.status !== "deleted";
+  const [draft, setDraft] = useState<ContactDraft>(() => draftOf(customer));
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [saved, setSaved] = useState(false);
+  const mutation = useCustomerMutation(customer.id, () => updateCustomer(customer.id, patchOf(draft)));
+  const clientErrors = validateContact(draft);
+  const serverErrors =
+    mutation.error instanceof ApiProblem
+      ? Object.fromEntries(mutation.error.errors.map((e) => [e.field, e.message]))
+      : {};
+  const errorOf = (name: string) =>
+    (touched.has(name) ? clientErrors[name] : undefined) ?? serverErrors[name];
+
+  return (
+    <Section title="Contact and address">
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setTouched(new Set(CONTACT_FIELDS.map((field) => field.name)));
+          if (Object.keys(clientErrors).length === 0)
+            mutation.mutate(undefined, { onSuccess: () => setSaved(true) });
+        }}
+      >
+        <fieldset disabled={!canEdit} className="grid gap-4 sm:grid-cols-2">
+          <legend className="sr-only">Contact and address</legend>
+          {CONTACT_FIELDS.map((field) => (
+            <TextField
+              key={field.name}
+              label={field.label}
+              name={field.name}
+              type={field.type}
+              autoComplete={field.autoComplete}
+              value={draft[field.name]}
+              error={errorOf(field.name)}
+              onChange={(event) => {
+                setSaved(false);
+                setDraft({ ...draft, [field.name]: event.target.value });
+              }}
+              onBlur={() => setTouched(new Set(touched).add(field.name))}
+            />
+          ))}
+        </fieldset>
+        {canEdit ? (
+          <div className="mt-4 flex items-center gap-3">
+            <Button type="submit" variant="primary" disabled={mutation.isPending}>
+              {mutation.isPending ? "Saving…" : "Save contact"}
+            </Button>
+            <span role="status" className="text-sm text-emerald-700">
+              {saved ? "Saved" : ""}
+            </span>
+          </div>
+        ) : null}
+        {mutation.isError && !(mutation.error instanceof ApiProblem && mutation.error.errors.length) ? (
+          <div className="mt-3">
+            <ErrorText error={mutation.error} />
+          </div>
+        ) : null}
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,37 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { CUSTOMER_PAGE_SIZE, customerListQuery } from "@/lib/queries/customers";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { listCustomers } from "@/lib/server/customers/list-customers";
+import { CustomerTable } from "./customer-table";
+import { queryParamsOf, readListState } from "./list-params";
+
+export const metadata: Metadata = { title: "Customers" };
+
+/** Prefetches the page the URL asks for on the server, so the table arrives filled in. */
+export default async function CustomersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const raw = await searchParams;
+  const state = readListState({
+    get: (name) => (typeof raw[name] === "string" ? (raw[name] as string) : null),
+  });
+  const params = queryParamsOf(state);
+  const queryClient = getQueryClient();
+  // prefetchQuery never throws: a failure (say, a hand-edited cursor) is not dehydrated, and
+  // the client's own fetch then shows the API's message.
+  await queryClient.prefetchQuery({
+    ...customerListQuery(params),
+    queryFn: () => listCustomers({ ...params, limit: CUSTOMER_PAGE_SIZE }),
+  });
+  return (
+    <main>
+      <h1 className="text-2xl font-semibold">Customers</h1>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <CustomerTable />
+      </HydrationBoundary>
+    </main>
+  );
+}

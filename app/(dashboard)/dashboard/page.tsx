@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { BookOverview } from "./book-overview";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default function DashboardPage() {
+  return (
+    <main className="space-y-6">
+      <h1 className="text-2xl font-semibold">Dashboard</h1>
+      <BookOverview />
+    </main>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Sparkline } from "@/components/charts/sparkline";
+import { QueryState } from "@/components/ui/query-state";
+import { Section } from "@/components/ui/section";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { formatDate } from "@/lib/format/dates";
+import { formatMoney } from "@/lib/format/money";
+import { customerMetricsQuery } from "@/lib/queries/billing";
+import type { CustomerMetrics } from "@/lib/queries/types";
+
+const TREND_DAYS = 90;
+
+function trendLabel(metrics: CustomerMetrics, history: NonNullable<CustomerMetrics["history"]>) {
+  const first = history[0];
+  const last = history.at(-1);
+  if (!first || !last) return "";
+  return `MRR from ${formatMoney(first.mrr, metrics.currency)} on ${formatDate(first.date)} to ${formatMoney(last.mrr, metrics.currency)} on ${formatDate(last.date)}`;
+}
+
+function MetricsView({ metrics }: { metrics: CustomerMetrics }) {
+  const cutoff = Date.now() - TREND_DAYS * 86_400_000;
+  const history = (metrics.history ?? []).filter((point) => new Date(point.date).getTime() >= cutoff);
+  return (
+    <div className="space-y-4">
+      <dl className="grid grid-cols-2 gap-3">
+        <div className="rounded-lg bg-slate-50 p-3">
+          <dt className="text-xs font-medium text-slate-600">MRR</dt>
+          <dd className="text-xl font-semibold" data-testid="mrr">
+            {formatMoney(metrics.mrr, metrics.currency)}
+          </dd>
+        </div>
+        <div className="rounded-lg bg-slate-50 p-3">
+          <dt className="text-xs font-medium text-slate-600">YRR</dt>
+          <dd className="text-xl font-semibold" data-testid="yrr">
+            {formatMoney(metrics.yrr, metrics.currency)}
+          </dd>
+        </div>
+      </dl>
+      <div>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">
+          MRR, last {TREND_DAYS} days
+        </h3>
+        <Sparkline values={history.map((point) => point.mrr)} label={trendLabel(metrics, history)} />
+      </div>
+      <div>
+        <h3 className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
+          Risk <StatusBadge status={metrics.risk.level} />
+          <span className="font-normal normal-case" data-testid="risk-score">
+            score {metrics.risk.score} / 100
+          </span>
+        </h3>
+        {metrics.risk.signals.length === 0 ? (
+          <p className="mt-1 text-sm text-slate-600">No risk signals.</p>
+        ) : (
+          <ul className="mt-1 space-y-1 text-sm">
+            {metrics.risk.signals.map((signal) => (
+              <li key={signal.code} className="rounded-md bg-amber-50 px-2 py-1 text-amber-900">
+                <span className="sr-only">{signal.code}: </span>
+                {signal.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** MRR, YRR, the 90-day trend and the risk signals, from /customers/{id}/metrics.json. */
+export function RiskPanel({ customerId }: { customerId: string }) {
+  const metrics = useQuery(customerMetricsQuery(customerId));
+  return (
+    <Section title="Revenue and risk">
+      <QueryState query={metrics} what="revenue metrics">
+        {(data) => <MetricsView metrics={data} />}
+      </QueryState>
+    </Section>
+  );
+}

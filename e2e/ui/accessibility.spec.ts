@@ -1,0 +1,44 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { createCustomer, writeHeaders } from "../support/api";
+import { expect, test } from "./support/fixtures";
+import { settled } from "./support/settled";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      nodes: violation.nodes.map((node) => node.target.join(" ")).slice(0, 5),
+    }));
+}
+
+test.describe("accessibility (axe-core)", () => {
+  test("sign-in has no serious or critical violations", async ({ page }) => {
+    await page.goto("/sign-in");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("customers list has none", async ({ financePage: page, request }) => {
+    await createCustomer(request);
+    await page.goto("/customers");
+    await expect(page.locator("tbody tr").first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("customer page has none", async ({ financePage: page, request }) => {
+    const customer = await createCustomer(request);
+    await request.put(`/customers/${customer.id}/properties.json`, {
+      headers: writeHeaders(),
+      data: { properties: [{ key: "tier", value: "gold" }] },
+    });
+    await page.goto(`/customers/${customer.id}`);
+    await expect(
+      page.getByRole("region", { name: "Audit trail" }).getByText("customer.created"),
+    ).toBeVisible();
+    await settled(page);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import { type Browser, type BrowserContext, request as playwrightRequest } from "@playwright/test";
+import { credentials } from "../../support/credentials";
+
+export type Role = "admin" | "finance" | "viewer";
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+// Sign-in attempts are rate-limited (10 per 15 minutes per email), so each worker signs each
+// role in once, through Auth.js's own endpoints, and reuses the session cookie.
+const states = new Map<Role, Promise<StorageState>>();
+
+async function signInOverHttp(baseURL: string, role: Role): Promise<StorageState> {
+  const { email, password } = credentials().users[role];
+  const context = await playwrightRequest.newContext({ baseURL });
+  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await context.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, callbackUrl: `${baseURL}/customers` },
+    maxRedirects: 0,
+  });
+  const state = await context.storageState();
+  await context.dispose();
+  if (!state.cookies.some((cookie) => cookie.name.includes("session-token"))) {
+    throw new Error(
+      `signing in as ${role} failed: ${response.status()} ${response.headers().location ?? ""}`,
+    );
+  }
+  return state;
+}
+
+export function sessionOf(baseURL: string, role: Role): Promise<StorageState> {
+  let state = states.get(role);
+  if (!state) {
+    state = signInOverHttp(baseURL, role);
+    states.set(role, state);
+  }
+  return state;
+}
+
+/** A browser context signed in as `role`, with the clipboard usable by the page. */
+export async function contextAs(browser: Browser, baseURL: string, role: Role): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL,
+    storageState: await sessionOf(baseURL, role),
+    permissions: ["clipboard-read", "clipboard-write"],
+    viewport: { width: 1440, height: 900 },
+  });
+}
