@@ -2,29 +2,52 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { acquireDatabase, type DatabaseHandle } from "../../lib/runtime/embedded-database";
 
+// One server per test process, shared by its databases and released with the last of them: if
+// this process started the embedded PostgreSQL, stopping it earlier would cut the others off.
+let server: Promise<DatabaseHandle> | undefined;
+let users = 0;
+
+function acquireServer(): Promise<DatabaseHandle> {
+  users += 1;
+  server ??= process.env.TEST_DATABASE_URL
+    ? Promise.resolve({ url: process.env.TEST_DATABASE_URL, release: async () => {} })
+    : acquireDatabase();
+  return server;
+}
+
+async function releaseServer(): Promise<void> {
+  users -= 1;
+  if (users > 0 || !server) return;
+  const handle = await server;
+  server = undefined;
+  await handle.release();
+}
+
 /**
- * A fresh, empty database for one test file, on TEST_DATABASE_URL's server or on the embedded
+ * A fresh, empty database for a test, on TEST_DATABASE_URL's server or on the embedded
  * PostgreSQL of the test data dir. Dropped again by `drop()`.
  */
 export async function freshDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const server: DatabaseHandle = process.env.TEST_DATABASE_URL
-    ? { url: process.env.TEST_DATABASE_URL, release: async () => {} }
-    : await acquireDatabase();
+  const { url: serverUrl } = await acquireServer();
   const name = `test_${label}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: withDatabase(server.url, "postgres") });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  await onMaintenanceDatabase(serverUrl, `create database ${name}`);
   return {
-    url: withDatabase(server.url, name),
+    url: withDatabase(serverUrl, name),
     drop: async () => {
-      const cleanup = new pg.Client({ connectionString: withDatabase(server.url, "postgres") });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-      await server.release();
+      await onMaintenanceDatabase(serverUrl, `drop database if exists ${name} with (force)`);
+      await releaseServer();
     },
   };
+}
+
+async function onMaintenanceDatabase(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 function withDatabase(url: string, database: string): string {
