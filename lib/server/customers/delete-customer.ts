@@ -2,13 +2,15 @@ import { db } from "../../db";
 import { customerSelect, serializeCustomer } from "../../serializers/customer";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
+import { cancelCustomerSubscriptions } from "../billing/cancel-customer-subscriptions";
 import { expireCheckoutSessions } from "../payment-links/expire-checkout-sessions";
 import { revokeOpenPaymentLinks } from "../payment-links/revoke-open-payment-links";
 import { lockCustomer } from "./lock-customer";
 
 /**
  * Soft delete: the customer stays for the books with status "deleted"; its open payment links
- * are revoked in the same transaction. Deleting a deleted customer changes nothing.
+ * are revoked in the same transaction, and its live subscriptions are canceled at Stripe after
+ * it commits. Deleting a deleted customer changes nothing.
  */
 export async function deleteCustomer({ id, actor }: { id: string; actor: Actor }) {
   const { customer, revokedLinks } = await db().$transaction(async (tx) => {
@@ -36,5 +38,6 @@ export async function deleteCustomer({ id, actor }: { id: string; actor: Actor }
     return { customer: after, revokedLinks };
   });
   await expireCheckoutSessions(revokedLinks.map((link) => link.checkoutSessionId));
+  await cancelCustomerSubscriptions({ customerId: id, actor });
   return customer;
 }

@@ -1,0 +1,46 @@
+import { ApiError } from "../../api/api-error";
+import { db } from "../../db";
+import type { Prisma } from "../../generated/prisma/client";
+import {
+  type CustomerJson,
+  type CustomerRow,
+  customerSelect,
+  serializeCustomer,
+} from "../../serializers/customer";
+import type { Actor } from "../audit/actor";
+import { recordChange } from "../audit/record-change";
+import { lockCustomer } from "./lock-customer";
+
+/**
+ * The shape every customer.updated change shares: lock the row, refuse deleted customers,
+ * apply `data` (worked out from the current state), and write the audit record and outbox
+ * event with the true before and after, all in one transaction.
+ */
+export async function changeCustomer({
+  id,
+  actor,
+  data,
+}: {
+  id: string;
+  actor: Actor;
+  data: (current: CustomerJson) => Prisma.CustomerUncheckedUpdateInput;
+}): Promise<CustomerJson> {
+  return db().$transaction(async (tx) => {
+    const current: CustomerRow = await lockCustomer(tx, id);
+    if (current.status === "deleted")
+      throw new ApiError("conflict", `Customer ${id} is deleted and cannot be changed.`);
+    const before = serializeCustomer(current);
+    const row = await tx.customer.update({ where: { id }, data: data(before), select: customerSelect });
+    const after = serializeCustomer(row);
+    await recordChange(tx, {
+      actor,
+      action: "customer.updated",
+      entityType: "customer",
+      entityId: id,
+      customerId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
