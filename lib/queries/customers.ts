@@ -7,6 +7,7 @@ export interface CustomerListParams {
   q?: string;
   status?: CustomerStatus;
   cursor?: string;
+  order?: "newest" | "oldest";
 }
 
 export const CUSTOMER_PAGE_SIZE = 20;
@@ -22,6 +23,7 @@ export function customerListPath(params: CustomerListParams): string {
   if (params.q) search.set("q", params.q);
   if (params.status) search.set("status", params.status);
   if (params.cursor) search.set("cursor", params.cursor);
+  if (params.order === "oldest") search.set("order", "oldest");
   return `/customers.json?${search}`;
 }
 

@@ -49,6 +49,8 @@ export const listCustomersQuerySchema = z.strictObject({
     .max(100, "must be at most 100")
     .default(20),
   cursor: z.string().max(200).optional(),
+  /** By creation: newest first (the default, as the contract says) or oldest first. */
+  order: z.enum(["newest", "oldest"], { error: "must be newest or oldest" }).default("newest"),
 });
 
 export type CreateCustomerInput = z.infer<typeof createCustomerSchema>;

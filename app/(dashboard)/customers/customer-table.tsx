@@ -17,9 +17,10 @@ import {
   previousPage,
   queryParamsOf,
   readListState,
+  toggledOrder,
 } from "./list-params";
 
-/** Newest first, one page at a time; everything it shows is in the URL, so it can be shared. */
+/** Newest first (or oldest first), one page at a time; everything it shows is in the URL, so it can be shared. */
 export function CustomerTable() {
   const router = useRouter();
   const state = readListState(useSearchParams());
@@ -31,7 +32,7 @@ export function CustomerTable() {
       <CustomerFilters
         q={state.q}
         status={state.status}
-        onChange={(filters) => go({ ...filters, trail: [] })}
+        onChange={(filters) => go({ ...filters, order: state.order, trail: [] })}
       />
       <div
         className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm"
@@ -64,8 +65,23 @@ export function CustomerTable() {
                 <th scope="col" className="px-4 py-2.5">
                   Country
                 </th>
-                <th scope="col" className="px-4 py-2.5">
-                  Created
+                <th
+                  scope="col"
+                  className="px-4 py-2.5"
+                  aria-sort={state.order === "oldest" ? "ascending" : "descending"}
+                >
+                  <button
+                    type="button"
+                    className="inline-flex items-center gap-1 font-medium hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+                    onClick={() => go(toggledOrder(state))}
+                  >
+                    Created <span aria-hidden="true">{state.order === "oldest" ? "↑" : "↓"}</span>
+                    <span className="sr-only">
+                      {state.order === "oldest"
+                        ? "(oldest first; sort newest first)"
+                        : "(newest first; sort oldest first)"}
+                    </span>
+                  </button>
                 </th>
               </tr>
             </thead>

@@ -2,7 +2,7 @@ import type { CustomerListParams } from "@/lib/queries/customers";
 import { customerStatusSchema } from "@/lib/validations/customer";
 
 /**
- * The list's state lives in the URL: `q`, `status`, `cursor` (the page being shown) and
+ * The list's state lives in the URL: `q`, `status`, `order`, `cursor` (the page being shown) and
  * `trail` (the cursors of the pages before it, so "Previous" works with a cursor API).
  * FIRST_PAGE marks the first page in the trail; base64url cursors never equal it.
  */
@@ -22,6 +22,7 @@ export function readListState(search: Source): ListUrlState {
   return {
     q: q || undefined,
     status: status.success ? status.data : undefined,
+    order: search.get("order") === "oldest" ? "oldest" : undefined,
     cursor,
     trail: cursor ? trail : [],
   };
@@ -31,6 +32,7 @@ export function listHref(state: ListUrlState): string {
   const search = new URLSearchParams();
   if (state.q) search.set("q", state.q);
   if (state.status) search.set("status", state.status);
+  if (state.order === "oldest") search.set("order", "oldest");
   if (state.cursor) {
     search.set("cursor", state.cursor);
     if (state.trail.length) search.set("trail", state.trail.join("."));
@@ -54,8 +56,17 @@ export function previousPage(state: ListUrlState): ListUrlState {
   };
 }
 
-export const queryParamsOf = ({ q, status, cursor }: ListUrlState): CustomerListParams => ({
+export const queryParamsOf = ({ q, status, cursor, order }: ListUrlState): CustomerListParams => ({
   q,
   status,
   cursor,
+  order,
+});
+
+/** Flips the creation order and starts again from the first page. */
+export const toggledOrder = (state: ListUrlState): ListUrlState => ({
+  ...state,
+  order: state.order === "oldest" ? undefined : "oldest",
+  cursor: undefined,
+  trail: [],
 });

@@ -24,7 +24,7 @@ export default async function CustomersPage({
   // the client's own fetch then shows the API's message.
   await queryClient.prefetchQuery({
     ...customerListQuery(params),
-    queryFn: () => listCustomers({ ...params, limit: CUSTOMER_PAGE_SIZE }),
+    queryFn: () => listCustomers({ ...params, order: params.order ?? "newest", limit: CUSTOMER_PAGE_SIZE }),
   });
   return (
     <main>

@@ -24,11 +24,11 @@ export async function listCustomers(query: ListCustomersQuery) {
           ],
         }
       : {}),
-    ...(cursorId ? { id: { lt: cursorId } } : {}),
+    ...(cursorId ? { id: query.order === "oldest" ? { gt: cursorId } : { lt: cursorId } } : {}),
   };
   const rows = await db().customer.findMany({
     where,
-    orderBy: { id: "desc" },
+    orderBy: { id: query.order === "oldest" ? "asc" : "desc" },
     take: query.limit + 1,
     select: customerSelect,
   });

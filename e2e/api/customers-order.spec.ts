@@ -1,0 +1,38 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { createCustomer, writeHeaders } from "../support/api";
+
+test.describe("GET /customers.json?order=", () => {
+  test("newest first by default, oldest first on request, and the cursor follows the order", async ({
+    request,
+  }) => {
+    const marker = `Order-${randomUUID()}`;
+    const created: string[] = [];
+    for (let index = 0; index < 3; index++)
+      created.push((await createCustomer(request, { company_name: `${marker} ${index}` })).id);
+
+    const ids = async (query: string) => {
+      const page = await (
+        await request.get(`/customers.json?q=${marker}&limit=2${query}`, { headers: writeHeaders() })
+      ).json();
+      return page as { data: { id: string }[]; next_cursor: string | null };
+    };
+    const newest = await ids("");
+    expect(newest.data.map((customer) => customer.id)).toEqual([created[2], created[1]]);
+    expect((await ids(`&cursor=${newest.next_cursor}`)).data.map((customer) => customer.id)).toEqual([
+      created[0],
+    ]);
+
+    const oldest = await ids("&order=oldest");
+    expect(oldest.data.map((customer) => customer.id)).toEqual([created[0], created[1]]);
+    expect(
+      (await ids(`&order=oldest&cursor=${oldest.next_cursor}`)).data.map((customer) => customer.id),
+    ).toEqual([created[2]]);
+  });
+
+  test("an unknown order is a 422 naming the field", async ({ request }) => {
+    const response = await request.get("/customers.json?order=sideways", { headers: writeHeaders() });
+    expect(response.status()).toBe(422);
+    expect((await response.json()).errors).toEqual([expect.objectContaining({ field: "order" })]);
+  });
+});
