@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { COUNTRY_CODES } from "./country-codes";
+import { isStorableText, text } from "./text";
 
-const optionalText = (max: number) =>
-  z.string().trim().max(max, `must be at most ${max} characters`).nullable().optional();
+const optionalText = (max: number) => text(max).trim().nullable().optional();
 
 export const addressSchema = z.strictObject({
   line1: optionalText(200),
@@ -22,7 +22,8 @@ export const createCustomerSchema = z.strictObject({
     .string({ error: "is required" })
     .min(1, "must not be empty")
     .max(255, "must be at most 255 characters")
-    .refine((value) => value.trim() === value, "must not start or end with spaces"),
+    .refine((value) => value.trim() === value, "must not start or end with spaces")
+    .refine(isStorableText, "must not contain NUL characters or unpaired surrogates"),
   email: z.email({ error: "must be a valid email address" }).max(254, "must be at most 254 characters"),
   company_name: optionalText(200),
   address: addressSchema,
@@ -40,8 +41,8 @@ export const updateCustomerSchema = z
 
 export const listCustomersQuerySchema = z.strictObject({
   status: customerStatusSchema.optional(),
-  external_id: z.string().min(1).max(255).optional(),
-  q: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").optional(),
+  external_id: text(255).min(1).optional(),
+  q: text(200).trim().min(1, "must not be empty").optional(),
   limit: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")

@@ -1,18 +1,25 @@
 import { z } from "zod";
+import { text } from "./text";
 
 export const MAX_PROPERTIES = 50;
+
+// jsonb keeps numbers exactly, but a JavaScript number only round-trips through our stack up
+// to 15 significant digits; refuse what we could not give back unchanged (ids belong in strings).
+const preciseNumber = z
+  .number()
+  .refine(
+    (value) => Number.isFinite(value) && Number(value.toPrecision(15)) === value,
+    "must be a number of at most 15 significant digits",
+  );
 export const PROPERTY_KEY_PATTERN = /^[A-Za-z0-9_.-]{1,40}$/;
 
 export const propertySchema = z.strictObject({
   key: z
     .string({ error: "is required" })
     .regex(PROPERTY_KEY_PATTERN, "must be 1–40 characters of A–Z, a–z, 0–9, _ . -"),
-  value: z.union(
-    [z.string().max(500, "must be at most 500 characters"), z.number().refine(Number.isFinite), z.boolean()],
-    {
-      error: "must be a string (at most 500 characters), a number or a boolean",
-    },
-  ),
+  value: z.union([text(500), preciseNumber, z.boolean()], {
+    error: "must be a string (at most 500 characters), a number (at most 15 significant digits) or a boolean",
+  }),
 });
 
 export const replacePropertiesSchema = z.strictObject({

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/fallbacks";
 import { apiRoute, created, ok } from "@/lib/api/route";
 import { serializeApiKey } from "@/lib/serializers/api-key";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
@@ -15,3 +16,5 @@ export const POST = apiRoute({ permission: "admin" }, async ({ body }) => {
   // The secret is in this response only; it is stored hashed.
   return created({ ...serializeApiKey(key), secret: key.secret });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/fallbacks";
 import { apiRoute, created, ok } from "@/lib/api/route";
 import { createCustomer } from "@/lib/server/customers/create-customer";
 import { listCustomers } from "@/lib/server/customers/list-customers";
@@ -10,3 +11,5 @@ export const GET = apiRoute({ permission: "read" }, async ({ url }) =>
 export const POST = apiRoute({ permission: "write" }, async ({ body, actor }) =>
   created(await createCustomer({ input: createCustomerSchema.parse(body), actor })),
 );
+
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/fallbacks";
 import { apiRoute, created, ok } from "@/lib/api/route";
 import { serializeStaffUser } from "@/lib/serializers/staff-user";
 import { createStaffUser } from "@/lib/server/staff-users/create-staff-user";
@@ -12,3 +13,5 @@ export const GET = apiRoute({ permission: "admin" }, async () => {
 export const POST = apiRoute({ permission: "admin" }, async ({ body }) =>
   created(serializeStaffUser(await createStaffUser(createStaffUserSchema.parse(body)))),
 );
+
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

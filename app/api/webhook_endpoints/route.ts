@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/fallbacks";
 import { apiRoute, created, ok } from "@/lib/api/route";
 import { createWebhookEndpoint } from "@/lib/server/webhook-endpoints/create-webhook-endpoint";
 import { listWebhookEndpoints } from "@/lib/server/webhook-endpoints/list-webhook-endpoints";
@@ -8,3 +9,5 @@ export const GET = apiRoute({ permission: "manage" }, async () => ok(await listW
 export const POST = apiRoute({ permission: "manage" }, async ({ body, actor }) =>
   created(await createWebhookEndpoint({ input: createWebhookEndpointSchema.parse(body), actor })),
 );
+
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

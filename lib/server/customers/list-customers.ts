@@ -12,15 +12,17 @@ const CUSTOMER_ID = /^cus_[0-9A-HJKMNP-TV-Z]{26}$/;
  */
 export async function listCustomers(query: ListCustomersQuery) {
   const cursorId = decodeCursor(query.cursor, CUSTOMER_ID);
+  // A substring, not a pattern: LIKE's wildcards and its escape character are taken literally.
+  const term = query.q?.replace(/[\\%_]/g, (char) => `\\${char}`);
   const where: Prisma.CustomerWhereInput = {
     status: query.status ?? { in: ["active", "suspended"] },
     ...(query.external_id !== undefined ? { externalId: query.external_id } : {}),
-    ...(query.q !== undefined
+    ...(term !== undefined
       ? {
           OR: [
-            { email: { contains: query.q, mode: "insensitive" } },
-            { companyName: { contains: query.q, mode: "insensitive" } },
-            { externalId: { contains: query.q, mode: "insensitive" } },
+            { email: { contains: term, mode: "insensitive" } },
+            { companyName: { contains: term, mode: "insensitive" } },
+            { externalId: { contains: term, mode: "insensitive" } },
           ],
         }
       : {}),

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/fallbacks";
 import { apiRoute, ok } from "@/lib/api/route";
 import { revokeApiKey } from "@/lib/server/api-keys/revoke-api-key";
 
@@ -6,3 +7,5 @@ export const DELETE = apiRoute<{ id: string }>({ permission: "admin" }, async ({
   const key = await revokeApiKey(params.id);
   return ok({ id: key.id, object: "api_key", revoked_at: key.revokedAt?.toISOString() ?? null });
 });
+
+export const { GET, POST, PUT, PATCH } = otherMethods(["DELETE"]);

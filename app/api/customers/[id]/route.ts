@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/fallbacks";
 import { apiRoute, ok } from "@/lib/api/route";
 import { deleteCustomer } from "@/lib/server/customers/delete-customer";
 import { getCustomer } from "@/lib/server/customers/get-customer";
@@ -17,3 +18,5 @@ export const PATCH = apiRoute<Params>({ permission: "write" }, async ({ params, 
 export const DELETE = apiRoute<Params>({ permission: "write" }, async ({ params, actor }) =>
   ok(await deleteCustomer({ id: params.id, actor })),
 );
+
+export const { POST, PUT } = otherMethods(["GET", "PATCH", "DELETE"]);

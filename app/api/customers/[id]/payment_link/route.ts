@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/fallbacks";
 import { apiRoute, ok } from "@/lib/api/route";
 import { createPaymentLink } from "@/lib/server/payment-links/create-payment-link";
 import { paymentLinkQuerySchema } from "@/lib/validations/payment-link";
@@ -10,3 +11,5 @@ export const GET = apiRoute<{ id: string }>({ permission: "write" }, async ({ pa
 });
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

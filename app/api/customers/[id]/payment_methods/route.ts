@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/fallbacks";
 import { apiRoute, ok } from "@/lib/api/route";
 import { listPaymentMethods } from "@/lib/server/payment-methods/list-payment-methods";
 
@@ -9,3 +10,5 @@ export const GET = apiRoute<{ id: string }>({ permission: "read" }, async ({ par
     }),
   ),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
