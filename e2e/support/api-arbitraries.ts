@@ -3,8 +3,27 @@ import fc from "fast-check";
 // Generators for the bad-input sweep: random JSON, and near-valid bodies with one or two
 // mutations (a field dropped, replaced by junk, an unknown key added, nested values mangled).
 
+const poison = fc.constantFrom(
+  "\u0000",
+  "\ud800",
+  "\udfff",
+  "\u202e",
+  "\uffff",
+  "\u0007",
+  "\\",
+  '"',
+  "%",
+  "_",
+);
+
+/** A plausible string with a character that tends to break storage somewhere inside it. */
+export const poisonedString: fc.Arbitrary<string> = fc
+  .tuple(fc.string({ maxLength: 20 }), poison, fc.string({ maxLength: 20 }))
+  .map(([before, bad, after]) => `${before}${bad}${after}`);
+
 /** Strings that tend to break things: control characters, NUL, lone surrogates, RTL marks, huge. */
 export const junkString: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: poisonedString, weight: 3 },
   { arbitrary: fc.string({ maxLength: 40 }), weight: 3 },
   { arbitrary: fc.string({ unit: "binary", maxLength: 40 }), weight: 3 },
   { arbitrary: fc.string({ unit: "grapheme", maxLength: 40 }), weight: 2 },
@@ -87,7 +106,15 @@ export function badInputs(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
 }
 
 const country = fc.constantFrom("DE", "US", "FR", "JP", "BR", "ZA");
-const optionalText = fc.option(fc.string({ unit: "grapheme", maxLength: 60 }), { nil: null });
+// Valid per the contract (any string up to the limit), including control characters.
+const optionalText = fc.option(
+  fc.oneof(
+    fc.string({ unit: "grapheme", maxLength: 60 }),
+    fc.string({ unit: "binary", maxLength: 60 }),
+    poisonedString,
+  ),
+  { nil: null },
+);
 
 export const validAddress = fc.record({
   line1: optionalText,
@@ -129,6 +156,7 @@ export const validCustomerPatch = fc.record(
 
 export const propertyValue = fc.oneof(
   fc.string({ maxLength: 500 }),
+  poisonedString,
   fc.string({ unit: "grapheme-composite", maxLength: 100 }),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),

@@ -2,15 +2,11 @@ import { randomUUID } from "node:crypto";
 import { type APIRequestContext, type APIResponse, expect } from "@playwright/test";
 import { TEST_PORT } from "../../playwright.config";
 import { bearer, newCustomerBody } from "./api";
-import { type Credentials, credentials } from "./credentials";
+import { apiKeys } from "./api-keys";
 
-// The keys are read once per worker: another run in the same checkout may clean test-results/
-// (where global setup keeps them) while this run is still going.
-let cached: Credentials | undefined;
-export const keys = (): Credentials => {
-  cached ??= credentials();
-  return cached;
-};
+/** The API specs' keys (see api-keys.ts for why they are not global setup's). */
+export const keys = apiKeys;
+
 /** The app under test, for the few requests Playwright's client cannot make (a streamed body). */
 export const appUrl = `http://localhost:${TEST_PORT}`;
 
@@ -97,6 +93,17 @@ export const rawJsonBody = (text: string) => ({
   headers: { ...writeAuth(), "content-type": "application/json" },
   data: Buffer.from(text, "utf8"),
 });
+
+/**
+ * Characters PostgreSQL cannot store in text or jsonb as they are. The contract allows any string,
+ * so the API must store them (a lone surrogate may become U+FFFD) or refuse them with a 422.
+ */
+export const AWKWARD_CHARACTERS: [string, string][] = [
+  ["a NUL", "\u0000"],
+  ["a lone surrogate", "\ud800"],
+];
+export const storedAsSent = (stored: unknown, sent: string) =>
+  stored === sent || stored === sent.replace(/[\ud800-\udfff]/g, "\ufffd");
 
 /** A token that is unique to one test, to isolate its rows in a shared list (`?q=`). */
 export const uniqueToken = (prefix: string) => `${prefix}-${randomUUID().replaceAll("-", "")}`;

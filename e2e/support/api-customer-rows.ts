@@ -29,7 +29,8 @@ function propertiesProblem(properties: unknown): string | null {
       (typeof value === "string" && value.length <= 500) ||
       (typeof value === "number" && Number.isFinite(value)) ||
       typeof value === "boolean";
-    if (!valid) return `bad value ${JSON.stringify(value)?.slice(0, 80)} for ${key}`;
+    if (!valid)
+      return `bad value ${typeof value === "number" ? value : JSON.stringify(value)?.slice(0, 80)} for ${key}`;
   }
   return null;
 }

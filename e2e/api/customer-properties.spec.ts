@@ -1,0 +1,208 @@
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import {
+  AWKWARD_CHARACTERS,
+  expectProblem,
+  getCustomerJson,
+  postCustomer,
+  rawJsonBody,
+  storedAsSent,
+  writeAuth,
+} from "../support/api-client";
+
+const put = (request: APIRequestContext, id: string, data: unknown) =>
+  request.put(`/customers/${id}/properties.json`, { headers: writeAuth(), data: data as object });
+
+const pairs = (count: number) => Array.from({ length: count }, (_, i) => ({ key: `key_${i}`, value: i }));
+
+test.describe("PUT /customers/{id}/properties.json", () => {
+  test("replaces the whole set and returns the customer", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const first = [
+      { key: "billing_tier", value: "gold" },
+      { key: "api_quota", value: 10000 },
+      { key: "beta", value: true },
+    ];
+    const response = await put(request, customer.id, { properties: first });
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ ...customer, properties: first, updated_at: expect.any(String) });
+
+    const second = [
+      { key: "region.eu-west_1", value: 2.5 },
+      { key: "note", value: "" },
+      { key: "churned", value: false },
+    ];
+    expect((await put(request, customer.id, { properties: second })).status()).toBe(200);
+    expect((await getCustomerJson(request, customer.id)).properties).toEqual(second);
+
+    expect((await put(request, customer.id, { properties: [] })).status()).toBe(200);
+    expect((await getCustomerJson(request, customer.id)).properties).toEqual([]);
+  });
+
+  test("keys of 1 and 40 characters, a 500-character value and 50 pairs are accepted", async ({
+    request,
+  }) => {
+    const customer = await postCustomer(request);
+    const edge = [
+      { key: "k", value: "v".repeat(500) },
+      { key: "K".repeat(40), value: -1.5e10 },
+      ...pairs(48),
+    ];
+    const response = await put(request, customer.id, { properties: edge });
+    expect(response.status(), await response.text()).toBe(200);
+    expect((await getCustomerJson(request, customer.id)).properties).toEqual(edge);
+  });
+
+  test("number values are stored exactly as sent (doubles round-trip)", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const numbers = [123456789.12345678, 0.1, 2 ** 53 - 1, Number.MAX_VALUE, 5e-324, -8.1142752505717055e-53];
+    const properties = numbers.map((value, index) => ({ key: `n${index}`, value }));
+    const response = await put(request, customer.id, { properties });
+    expect(response.status()).toBe(200);
+    expect((await response.json()).properties).toEqual(properties);
+    expect((await getCustomerJson(request, customer.id)).properties).toEqual(properties);
+  });
+
+  for (const [name, character] of AWKWARD_CHARACTERS) {
+    test(`a string value with ${name} is stored as sent or refused with a 422, never a 5xx`, async ({
+      request,
+    }) => {
+      const customer = await postCustomer(request);
+      const value = `a${character}b`;
+      const response = await put(request, customer.id, { properties: [{ key: "odd", value }] });
+      if (response.status() === 200) {
+        const [stored] = (await getCustomerJson(request, customer.id)).properties;
+        expect(storedAsSent(stored?.value, value)).toBe(true);
+      } else {
+        await expectProblem(response, 422, ["properties[0].value"]);
+        expect(await getCustomerJson(request, customer.id)).toEqual(customer);
+      }
+    });
+  }
+
+  test("string values with any other Unicode and control characters are stored as sent", async ({
+    request,
+  }) => {
+    const customer = await postCustomer(request);
+    const properties = [
+      { key: "bell", value: "ding\u0007" },
+      { key: "emoji", value: "🍩 Döner ☕" },
+      { key: "rtl", value: "\u202eabc" },
+    ];
+    const response = await put(request, customer.id, { properties });
+    expect(response.status(), await response.text()).toBe(200);
+    expect((await getCustomerJson(request, customer.id)).properties).toEqual(properties);
+  });
+
+  const badKeys: [string, string][] = [
+    ["41 characters", "k".repeat(41)],
+    ["empty", ""],
+    ["a space and !", "bad key!"],
+    ["a slash", "a/b"],
+    ["non-ASCII", "größe"],
+  ];
+  for (const [name, key] of badKeys) {
+    test(`a key with ${name} is a 422 naming properties[i].key`, async ({ request }) => {
+      const customer = await postCustomer(request, {});
+      const response = await put(request, customer.id, {
+        properties: [
+          { key: "fine", value: 1 },
+          { key, value: "x" },
+        ],
+      });
+      await expectProblem(response, 422, ["properties[1].key"]);
+    });
+  }
+
+  test("duplicate keys are a 422", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const response = await put(request, customer.id, {
+      properties: [
+        { key: "tier", value: "gold" },
+        { key: "other", value: 1 },
+        { key: "tier", value: "silver" },
+      ],
+    });
+    await expectProblem(response, 422, ["properties[2].key"]);
+  });
+
+  test("a string value over 500 characters is a 422", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const response = await put(request, customer.id, {
+      properties: [{ key: "long", value: "v".repeat(501) }],
+    });
+    await expectProblem(response, 422, ["properties[0].value"]);
+  });
+
+  for (const value of [{ nested: 1 }, [1, 2], null]) {
+    test(`a ${JSON.stringify(value)} value is a 422`, async ({ request }) => {
+      const customer = await postCustomer(request);
+      const response = await put(request, customer.id, { properties: [{ key: "bad", value }] });
+      await expectProblem(response, 422, ["properties[0].value"]);
+    });
+  }
+
+  test("a missing value or key, and an unknown member, are 422s naming them", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const response = await put(request, customer.id, {
+      properties: [{ key: "no_value" }, { value: 1 }, { key: "extra", value: 1, type: "number" }],
+    });
+    await expectProblem(response, 422, ["properties[0].value", "properties[1].key", "properties[2].type"]);
+  });
+
+  test("51 pairs are a 422", async ({ request }) => {
+    const customer = await postCustomer(request);
+    await expectProblem(await put(request, customer.id, { properties: pairs(51) }), 422, ["properties"]);
+  });
+
+  test("a body without properties, or with another shape, is a 422", async ({ request }) => {
+    const customer = await postCustomer(request);
+    await expectProblem(await put(request, customer.id, {}), 422, ["properties"]);
+    await expectProblem(await put(request, customer.id, { properties: { tier: "gold" } }), 422, [
+      "properties",
+    ]);
+    await expectProblem(await put(request, customer.id, { properties: [], tier: "gold" }), 422, ["tier"]);
+    await expectProblem(await put(request, customer.id, [{ key: "a", value: 1 }]), 422);
+  });
+
+  test("a rejected PUT changes nothing", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const kept = [
+      { key: "billing_tier", value: "gold" },
+      { key: "seats", value: 12 },
+    ];
+    expect((await put(request, customer.id, { properties: kept })).status()).toBe(200);
+    const before = await getCustomerJson(request, customer.id);
+    const rejected = [
+      {
+        properties: [
+          { key: "new", value: 1 },
+          { key: "bad key!", value: 2 },
+        ],
+      },
+      { properties: [...pairs(50), { key: "one_too_many", value: 1 }] },
+      { properties: [{ key: "v", value: "x".repeat(501) }] },
+      {
+        properties: [
+          { key: "dup", value: 1 },
+          { key: "dup", value: 2 },
+        ],
+      },
+    ];
+    for (const body of rejected) await expectProblem(await put(request, customer.id, body), 422);
+    const malformed = await request.put(
+      `/customers/${customer.id}/properties.json`,
+      rawJsonBody('{"properties": ['),
+    );
+    await expectProblem(malformed, 400);
+    expect(await getCustomerJson(request, customer.id)).toEqual(before);
+  });
+
+  test("a deleted customer's properties cannot be replaced: 409", async ({ request }) => {
+    const customer = await postCustomer(request);
+    expect((await request.delete(`/customers/${customer.id}.json`, { headers: writeAuth() })).status()).toBe(
+      200,
+    );
+    await expectProblem(await put(request, customer.id, { properties: [{ key: "a", value: 1 }] }), 409);
+    expect((await getCustomerJson(request, customer.id)).properties).toEqual([]);
+  });
+});

@@ -1,0 +1,236 @@
+import { expect, test } from "@playwright/test";
+import {
+  AWKWARD_CHARACTERS,
+  expectProblem,
+  getCustomerJson,
+  postCustomer,
+  rawJsonBody,
+  readAuth,
+  storedAsSent,
+  unknownCustomerId,
+  writeAuth,
+} from "../support/api-client";
+
+test.describe("PATCH /customers/{id}.json", () => {
+  test("updates email and company_name, leaving the rest", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const response = await request.patch(`/customers/${customer.id}.json`, {
+      headers: writeAuth(),
+      data: { email: "new.billing@acme.example", company_name: "Acme Holding AG" },
+    });
+    expect(response.status()).toBe(200);
+    const updated = await response.json();
+    expect(updated).toEqual({
+      ...customer,
+      email: "new.billing@acme.example",
+      company_name: "Acme Holding AG",
+      updated_at: expect.any(String),
+    });
+    expect(Date.parse(updated.updated_at)).toBeGreaterThanOrEqual(Date.parse(customer.updated_at));
+    expect(await getCustomerJson(request, customer.id)).toEqual(updated);
+  });
+
+  for (const [name, character] of AWKWARD_CHARACTERS) {
+    test(`a company name or city with ${name} is stored as sent or refused with a 422, never a 5xx`, async ({
+      request,
+    }) => {
+      const customer = await postCustomer(request);
+      const value = `Acme${character} GmbH`;
+      const response = await request.patch(`/customers/${customer.id}.json`, {
+        headers: writeAuth(),
+        data: { company_name: value, address: { city: value } },
+      });
+      if (response.status() === 200) {
+        const stored = await getCustomerJson(request, customer.id);
+        expect(storedAsSent(stored.company_name, value) && storedAsSent(stored.address.city, value)).toBe(
+          true,
+        );
+      } else {
+        await expectProblem(response, 422, ["company_name", "address.city"]);
+        expect(await getCustomerJson(request, customer.id)).toEqual(customer);
+      }
+    });
+  }
+
+  test("company_name can be cleared with null", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const response = await request.patch(`/customers/${customer.id}.json`, {
+      headers: writeAuth(),
+      data: { company_name: null },
+    });
+    expect(response.status()).toBe(200);
+    expect((await getCustomerJson(request, customer.id)).company_name).toBeNull();
+  });
+
+  test("merges the address field by field", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const response = await request.patch(`/customers/${customer.id}.json`, {
+      headers: writeAuth(),
+      data: { address: { city: "Hamburg" } },
+    });
+    expect(response.status()).toBe(200);
+    const expected = { ...customer.address, city: "Hamburg" };
+    expect((await response.json()).address).toEqual(expected);
+    expect(expected.line1).toBe("Hauptstr. 1");
+
+    const moved = await request.patch(`/customers/${customer.id}.json`, {
+      headers: writeAuth(),
+      data: { address: { country: "AT", postal_code: "1010", line2: "Stiege 2" } },
+    });
+    expect(moved.status()).toBe(200);
+    expect((await getCustomerJson(request, customer.id)).address).toEqual({
+      ...expected,
+      country: "AT",
+      postal_code: "1010",
+      line2: "Stiege 2",
+    });
+  });
+
+  test("the address country cannot be removed or made invalid", async ({ request }) => {
+    const customer = await postCustomer(request);
+    for (const country of [null, "Austria", "at", ""]) {
+      const response = await request.patch(`/customers/${customer.id}.json`, {
+        headers: writeAuth(),
+        data: { address: { country } },
+      });
+      await expectProblem(response, 422, ["address.country"]);
+    }
+    expect(await getCustomerJson(request, customer.id)).toEqual(customer);
+  });
+
+  test("status goes active → suspended → active", async ({ request }) => {
+    const customer = await postCustomer(request);
+    for (const status of ["suspended", "active"]) {
+      const response = await request.patch(`/customers/${customer.id}.json`, {
+        headers: writeAuth(),
+        data: { status },
+      });
+      expect(response.status()).toBe(200);
+      expect((await response.json()).status).toBe(status);
+      expect((await getCustomerJson(request, customer.id)).status).toBe(status);
+    }
+  });
+
+  test('status "deleted" (or any other) is a 422; use DELETE', async ({ request }) => {
+    const customer = await postCustomer(request);
+    for (const status of ["deleted", "closed", 1]) {
+      const response = await request.patch(`/customers/${customer.id}.json`, {
+        headers: writeAuth(),
+        data: { status },
+      });
+      await expectProblem(response, 422, ["status"]);
+    }
+    expect(await getCustomerJson(request, customer.id)).toEqual(customer);
+  });
+
+  test("an unknown field is a 422 and nothing changes, not even the valid fields beside it", async ({
+    request,
+  }) => {
+    const customer = await postCustomer(request);
+    const response = await request.patch(`/customers/${customer.id}.json`, {
+      headers: writeAuth(),
+      data: { email: "changed@acme.example", external_id: "crm-other", address: { city: "Köln", zip: "1" } },
+    });
+    await expectProblem(response, 422, ["external_id", "address.zip"]);
+    expect(await getCustomerJson(request, customer.id)).toEqual(customer);
+  });
+
+  test("a bad email is a 422 and nothing changes", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const response = await request.patch(`/customers/${customer.id}.json`, {
+      headers: writeAuth(),
+      data: { email: "nope", company_name: "Should not stick" },
+    });
+    await expectProblem(response, 422, ["email"]);
+    expect(await getCustomerJson(request, customer.id)).toEqual(customer);
+  });
+
+  test("malformed JSON is a 400", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const response = await request.patch(`/customers/${customer.id}.json`, rawJsonBody('{"email": '));
+    await expectProblem(response, 400);
+  });
+
+  test("a deleted customer cannot be changed: 409", async ({ request }) => {
+    const customer = await postCustomer(request);
+    expect((await request.delete(`/customers/${customer.id}.json`, { headers: writeAuth() })).status()).toBe(
+      200,
+    );
+    for (const data of [{ company_name: "Zombie" }, { status: "active" }]) {
+      const response = await request.patch(`/customers/${customer.id}.json`, { headers: writeAuth(), data });
+      await expectProblem(response, 409);
+    }
+    const after = await getCustomerJson(request, customer.id);
+    expect(after.status).toBe("deleted");
+    expect(after.company_name).toBe(customer.company_name);
+  });
+});
+
+test.describe("DELETE /customers/{id}.json", () => {
+  test("soft-deletes: status deleted, data kept, a later GET shows it", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const response = await request.delete(`/customers/${customer.id}.json`, { headers: writeAuth() });
+    expect(response.status()).toBe(200);
+    const deleted = await response.json();
+    expect(deleted).toEqual({ ...customer, status: "deleted", updated_at: expect.any(String) });
+    expect(await getCustomerJson(request, customer.id)).toEqual(deleted);
+  });
+
+  test("revokes the customer's open payment link: its URL then answers 410", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const linkResponse = await request.get(`/customers/${customer.id}/payment_link.json`, {
+      headers: writeAuth(),
+    });
+    expect(linkResponse.status()).toBe(200);
+    const link = await linkResponse.json();
+    expect((await request.delete(`/customers/${customer.id}.json`, { headers: writeAuth() })).status()).toBe(
+      200,
+    );
+    const opened = await request.get(link.url, { maxRedirects: 0 });
+    expect(opened.status()).toBe(410);
+    const links = await (
+      await request.get(`/customers/${customer.id}/payment_links.json`, { headers: readAuth() })
+    ).json();
+    expect(links.data).toEqual([expect.objectContaining({ id: link.id, status: "revoked" })]);
+  });
+
+  test("deleting twice keeps it deleted (200, no change)", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const first = await (
+      await request.delete(`/customers/${customer.id}.json`, { headers: writeAuth() })
+    ).json();
+    const again = await request.delete(`/customers/${customer.id}.json`, { headers: writeAuth() });
+    expect(again.status()).toBe(200);
+    expect(await again.json()).toEqual(first);
+  });
+});
+
+test.describe("/customers/{id}.json with an unknown id", () => {
+  for (const method of ["GET", "PATCH", "DELETE"] as const) {
+    test(`${method} is a 404 problem`, async ({ request }) => {
+      for (const id of [unknownCustomerId(), "cus_nonsense", "12345"]) {
+        const response = await request.fetch(`/customers/${id}.json`, {
+          method,
+          headers: writeAuth(),
+          ...(method === "PATCH" ? { data: { company_name: "Nobody" } } : {}),
+        });
+        await expectProblem(response, 404);
+      }
+    });
+  }
+
+  test("PUT properties.json and GET payment_link.json are 404 problems too", async ({ request }) => {
+    const id = unknownCustomerId();
+    await expectProblem(
+      await request.put(`/customers/${id}/properties.json`, {
+        headers: writeAuth(),
+        data: { properties: [] },
+      }),
+      404,
+    );
+    await expectProblem(
+      await request.get(`/customers/${id}/payment_link.json`, { headers: writeAuth() }),
+      404,
+    );
+  });
+});

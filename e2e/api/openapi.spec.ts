@@ -1,0 +1,95 @@
+import { expect, test } from "@playwright/test";
+import { validate } from "@readme/openapi-parser";
+import { newCustomerBody } from "../support/api";
+import { postCustomer, readAuth, writeAuth } from "../support/api-client";
+import { expectMatchesOpenApi, fetchOpenApi } from "../support/api-openapi";
+
+const ENDPOINTS: [string, string][] = [
+  ["/customers.json", "get"],
+  ["/customers.json", "post"],
+  ["/customers/{id}.json", "get"],
+  ["/customers/{id}.json", "patch"],
+  ["/customers/{id}.json", "delete"],
+  ["/customers/{id}/properties.json", "put"],
+  ["/customers/{id}/payment_link.json", "get"],
+];
+
+test.describe("GET /openapi.json", () => {
+  test("is a valid OpenAPI 3.1 document", async ({ request }) => {
+    const response = await request.get("/openapi.json");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("application/json");
+    const document = await response.json();
+    expect(document.openapi).toMatch(/^3\.1\.\d+$/);
+    const result = await validate(structuredClone(document));
+    expect(result.valid, JSON.stringify(result)).toBe(true);
+  });
+
+  test("lists every customer endpoint, each with its success and error responses", async ({ request }) => {
+    const document = await fetchOpenApi(request);
+    for (const [path, method] of ENDPOINTS) {
+      const operation = document.paths[path]?.[method];
+      expect(operation, `${method.toUpperCase()} ${path}`).toBeDefined();
+      const statuses = Object.keys(operation?.responses ?? {});
+      expect(
+        statuses.some((status) => status.startsWith("2")),
+        `${method} ${path}`,
+      ).toBe(true);
+      expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(["401", "403"]));
+    }
+    expect(document.paths["/customers.json"]?.post?.responses).toHaveProperty("409");
+    expect(document.paths["/customers.json"]?.post?.responses).toHaveProperty("422");
+    expect(document.paths["/customers.json"]?.post?.responses).toHaveProperty("413");
+  });
+
+  test("real successful responses of every endpoint match the document", async ({ request }) => {
+    const created = await request.post("/customers.json", { headers: writeAuth(), data: newCustomerBody() });
+    expect(created.status()).toBe(201);
+    await expectMatchesOpenApi(request, created, "/customers.json", "post");
+    const { id } = await created.json();
+
+    const put = await request.put(`/customers/${id}/properties.json`, {
+      headers: writeAuth(),
+      data: {
+        properties: [
+          { key: "tier", value: "gold" },
+          { key: "seats", value: 3 },
+          { key: "beta", value: true },
+        ],
+      },
+    });
+    await expectMatchesOpenApi(request, put, "/customers/{id}/properties.json", "put");
+
+    const patched = await request.patch(`/customers/${id}.json`, {
+      headers: writeAuth(),
+      data: { company_name: null, address: { city: "Paris", country: "FR" } },
+    });
+    await expectMatchesOpenApi(request, patched, "/customers/{id}.json", "patch");
+
+    const one = await request.get(`/customers/${id}.json`, { headers: readAuth() });
+    await expectMatchesOpenApi(request, one, "/customers/{id}.json", "get");
+
+    await postCustomer(request);
+    const list = await request.get("/customers.json?limit=2", { headers: readAuth() });
+    await expectMatchesOpenApi(request, list, "/customers.json", "get");
+
+    const link = await request.get(`/customers/${id}/payment_link.json`, { headers: writeAuth() });
+    await expectMatchesOpenApi(request, link, "/customers/{id}/payment_link.json", "get");
+
+    const deleted = await request.delete(`/customers/${id}.json`, { headers: writeAuth() });
+    await expectMatchesOpenApi(request, deleted, "/customers/{id}.json", "delete");
+    const deletedList = await request.get("/customers.json?status=deleted&limit=1", { headers: readAuth() });
+    await expectMatchesOpenApi(request, deletedList, "/customers.json", "get");
+  });
+});
+
+test.describe("GET /docs/api", () => {
+  test("renders the API reference built from the document", async ({ request }) => {
+    const response = await request.get("/docs/api");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("text/html");
+    const html = await response.text();
+    for (const [path] of ENDPOINTS) expect(html).toContain(path);
+    expect(html).toContain("/openapi.json");
+  });
+});

@@ -1,0 +1,128 @@
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { appUrl, expectProblem, postCustomer, writeAuth } from "../support/api-client";
+import { queryDatabase } from "../support/api-database";
+
+interface LinkJson {
+  id: string;
+  url: string;
+  expires_at: string;
+  [field: string]: unknown;
+}
+
+async function newLink(request: APIRequestContext, customerId: string): Promise<LinkJson> {
+  const response = await request.get(`/customers/${customerId}/payment_link.json`, { headers: writeAuth() });
+  expect(response.status(), await response.text()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("application/json");
+  return (await response.json()) as LinkJson;
+}
+
+const tokenOf = (url: string) => new URL(url).pathname.replace(/^\/pay\//, "");
+
+async function expectGonePage(request: APIRequestContext, url: string) {
+  const response = await request.get(url, { maxRedirects: 0 });
+  expect(response.status()).toBe(410);
+  expect(response.headers()["content-type"]).toContain("text/html");
+  const html = await response.text();
+  expect(html).toMatch(/<html/i);
+  expect(html).toMatch(/no longer valid/i);
+  expect(html).toMatch(/ask for a new (link|one)|contact the company/i);
+}
+
+test.describe("GET /customers/{id}/payment_link.json", () => {
+  test("creates a one-time URL under the app's base URL with a ≥128-bit token, valid 24 h", async ({
+    request,
+  }) => {
+    const customer = await postCustomer(request);
+    const before = Date.now();
+    const link = await newLink(request, customer.id);
+    expect(link.id).toMatch(/^pl_[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(link.url.startsWith(`${appUrl}/pay/`)).toBe(true);
+    const token = tokenOf(link.url);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{22,}$/); // base64url of ≥ 16 bytes
+    expect(Buffer.from(token, "base64url").length).toBeGreaterThanOrEqual(16);
+    expect(new Date(link.expires_at).toISOString()).toBe(link.expires_at);
+    const expected = before + 24 * 3600_000;
+    expect(Math.abs(Date.parse(link.expires_at) - expected)).toBeLessThan(5 * 60_000);
+  });
+
+  test("every call gives a different token", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const tokens = new Set<string>();
+    for (let i = 0; i < 5; i++) tokens.add(tokenOf((await newLink(request, customer.id)).url));
+    expect(tokens.size).toBe(5);
+  });
+
+  test("a second call revokes the first: the first URL is 410, the second goes to checkout (303)", async ({
+    request,
+  }) => {
+    const customer = await postCustomer(request);
+    const first = await newLink(request, customer.id);
+    const second = await newLink(request, customer.id);
+    expect(second.id).not.toBe(first.id);
+    expect(second.url).not.toBe(first.url);
+
+    await expectGonePage(request, first.url);
+    const opened = await request.get(second.url, { maxRedirects: 0 });
+    expect(opened.status()).toBe(303);
+    const location = opened.headers().location ?? "";
+    expect(location).toMatch(/^https?:\/\//);
+    expect(new URL(location).origin).not.toBe(appUrl); // the Stripe (emulator) checkout, not us
+  });
+
+  test("a suspended customer gets no link: 409", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const suspended = await request.patch(`/customers/${customer.id}.json`, {
+      headers: writeAuth(),
+      data: { status: "suspended" },
+    });
+    expect(suspended.status()).toBe(200);
+    await expectProblem(
+      await request.get(`/customers/${customer.id}/payment_link.json`, { headers: writeAuth() }),
+      409,
+    );
+  });
+
+  test("a deleted customer gets no link: 409", async ({ request }) => {
+    const customer = await postCustomer(request);
+    expect((await request.delete(`/customers/${customer.id}.json`, { headers: writeAuth() })).status()).toBe(
+      200,
+    );
+    await expectProblem(
+      await request.get(`/customers/${customer.id}/payment_link.json`, { headers: writeAuth() }),
+      409,
+    );
+  });
+
+  test("suspending the customer makes an open link answer 410", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const link = await newLink(request, customer.id);
+    await request.patch(`/customers/${customer.id}.json`, {
+      headers: writeAuth(),
+      data: { status: "suspended" },
+    });
+    await expectGonePage(request, link.url);
+  });
+
+  test("an unknown token answers 410 with the explanation page", async ({ request }) => {
+    await expectGonePage(request, `${appUrl}/pay/${Buffer.alloc(32, 7).toString("base64url")}`);
+    await expectGonePage(request, `${appUrl}/pay/x`);
+  });
+
+  test("the token is not stored in plain text", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const link = await newLink(request, customer.id);
+    const token = tokenOf(link.url);
+    const rows = await queryDatabase("select * from payment_links where id = $1", [link.id]);
+    expect(rows).toHaveLength(1);
+    const stored = JSON.stringify(rows[0]);
+    expect(stored).toContain(customer.id);
+    expect(stored).not.toContain(token);
+    expect(stored).not.toContain(Buffer.from(token, "base64url").toString("hex"));
+    // …nor anywhere else in the row's table, under any link.
+    const anywhere = await queryDatabase(
+      "select count(*)::int as n from payment_links p where position($1 in row_to_json(p)::text) > 0",
+      [token],
+    );
+    expect(anywhere[0]?.n).toBe(0);
+  });
+});
