@@ -33,6 +33,8 @@ interface RouteOptions {
   permission: Permission;
   /** Charges insist on a key; every other POST merely honours one. */
   idempotencyKey?: "optional" | "required";
+  /** An empty body reads as `{}` (a refund of everything left); elsewhere it is a 400. */
+  bodyOptional?: boolean;
 }
 
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
@@ -58,7 +60,11 @@ export function apiRoute<P = Record<string, never>>(
         params: await routeContext.params,
         principal: caller,
         actor: actorOf(caller),
-        body: METHODS_WITH_BODY.has(request.method) ? parseJson(rawBody) : undefined,
+        body: !METHODS_WITH_BODY.has(request.method)
+          ? undefined
+          : options.bodyOptional && rawBody.trim() === ""
+            ? {}
+            : parseJson(rawBody),
         idempotencyKey,
       };
       const run = async () => serialize(await handler(context));
@@ -88,8 +94,11 @@ export function apiRoute<P = Record<string, never>>(
 
 async function authenticateOrThrow(request: Request, permission: Permission): Promise<Principal> {
   const caller = await authenticate(request);
-  if (!caller)
+  if (!caller) {
+    limitFailedAuthentication(request);
     throw new ApiError("unauthorized", "Send a valid API key as `Authorization: Bearer <key>`, or sign in.");
+  }
+  limitCaller(`${caller.principal.kind}:${caller.principal.id}`);
   if (caller.viaCookie && !SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
     throw new ApiError(
       "forbidden",

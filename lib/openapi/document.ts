@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import {
+  bookMetricsResponseSchema,
+  chargeResponseSchema,
+  customerMetricsResponseSchema,
+  graphResponseSchema,
+  subscriptionResponseSchema,
+} from "../validations/billing-responses";
+import { createChargeSchema, refundChargeSchema } from "../validations/charge";
+import {
   createCustomerSchema,
   listCustomersQuerySchema,
   updateCustomerSchema,
@@ -13,6 +21,13 @@ import {
   paymentLinkResponseSchema,
   problemSchema,
 } from "../validations/responses";
+import {
+  bookMetricsQuerySchema,
+  cancelSubscriptionQuerySchema,
+  createSubscriptionSchema,
+  listQuerySchema,
+  updateSubscriptionSchema,
+} from "../validations/subscription";
 
 // The OpenAPI 3.1 document of the public API, generated from the same zod schemas the route
 // handlers parse with, so the two cannot drift apart.
@@ -24,6 +39,12 @@ const problem = (description: string) => ({
 });
 const customerIdParam = z.object({
   id: z.string().meta({ description: "The customer's eid", example: "cus_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+});
+const subscriptionIdParam = z.object({
+  id: z.string().meta({ description: "The subscription's eid", example: "sub_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+});
+const chargeIdParam = z.object({
+  id: z.string().meta({ description: "The charge's eid", example: "ch_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
 });
 const idempotencyHeader = z.object({
   "idempotency-key": z
@@ -135,6 +156,174 @@ export const paths: ZodOpenApiPathsObject = {
         200: { description: "The new link", ...json(paymentLinkResponseSchema) },
         404: problem("No such customer"),
         409: problem("Customer not active"),
+        ...common,
+      },
+    }),
+  },
+  "/customers/{id}/subscriptions.json": {
+    get: op({
+      operationId: "listSubscriptions",
+      summary: "List the customer's subscriptions, newest first",
+      tags: ["Billing"],
+      requestParams: { path: customerIdParam, query: listQuerySchema },
+      responses: {
+        200: {
+          description: "A page of subscriptions",
+          ...json(listOf(subscriptionResponseSchema, "SubscriptionList")),
+        },
+        404: problem("No such customer"),
+        ...common,
+      },
+    }),
+    post: op({
+      operationId: "createSubscription",
+      summary:
+        "Subscribe the customer on its default card (a declined first payment gives status incomplete)",
+      tags: ["Billing"],
+      requestParams: { path: customerIdParam, header: idempotencyHeader },
+      requestBody: json(createSubscriptionSchema),
+      responses: {
+        201: { description: "The new subscription", ...json(subscriptionResponseSchema) },
+        404: problem("No such customer"),
+        409: problem("Customer not active, or no default payment method"),
+        502: problem("Stripe unreachable; retry with the same Idempotency-Key"),
+        ...writes,
+      },
+    }),
+  },
+  "/subscriptions/{id}.json": {
+    get: op({
+      operationId: "getSubscription",
+      summary: "Retrieve a subscription",
+      tags: ["Billing"],
+      requestParams: { path: subscriptionIdParam },
+      responses: {
+        200: { description: "The subscription", ...json(subscriptionResponseSchema) },
+        404: problem("No such subscription"),
+        ...common,
+      },
+    }),
+    patch: op({
+      operationId: "updateSubscription",
+      summary: "Change the quantity, unit amount or description; Stripe prorates",
+      tags: ["Billing"],
+      requestParams: { path: subscriptionIdParam },
+      requestBody: json(updateSubscriptionSchema),
+      responses: {
+        200: { description: "The updated subscription", ...json(subscriptionResponseSchema) },
+        404: problem("No such subscription"),
+        409: problem("Subscription ended"),
+        ...writes,
+      },
+    }),
+    delete: op({
+      operationId: "cancelSubscription",
+      summary: "Cancel now, or with ?at_period_end=true at the end of the paid period",
+      tags: ["Billing"],
+      requestParams: { path: subscriptionIdParam, query: cancelSubscriptionQuerySchema },
+      responses: {
+        200: { description: "The subscription", ...json(subscriptionResponseSchema) },
+        404: problem("No such subscription"),
+        ...common,
+      },
+    }),
+  },
+  "/customers/{id}/charges.json": {
+    get: op({
+      operationId: "listCharges",
+      summary: "List the customer's charges, newest first",
+      tags: ["Billing"],
+      requestParams: { path: customerIdParam, query: listQuerySchema },
+      responses: {
+        200: { description: "A page of charges", ...json(listOf(chargeResponseSchema, "ChargeList")) },
+        404: problem("No such customer"),
+        ...common,
+      },
+    }),
+    post: op({
+      operationId: "createCharge",
+      summary: "Charge the default card once (Idempotency-Key required); a decline is a failed charge",
+      tags: ["Billing"],
+      requestParams: {
+        path: customerIdParam,
+        header: z.object({ "idempotency-key": z.string().min(1).max(255).meta({ description: "Required" }) }),
+      },
+      requestBody: json(createChargeSchema),
+      responses: {
+        201: {
+          description: "The charge: succeeded, failed (with Stripe's reason) or pending",
+          ...json(chargeResponseSchema),
+        },
+        404: problem("No such customer"),
+        409: problem("Customer not active, no default payment method, or the key is in use"),
+        502: problem("Stripe unreachable; retry with the same Idempotency-Key"),
+        ...writes,
+      },
+    }),
+  },
+  "/charges/{id}.json": {
+    get: op({
+      operationId: "getCharge",
+      summary: "Retrieve a charge with its refunds",
+      tags: ["Billing"],
+      requestParams: { path: chargeIdParam },
+      responses: {
+        200: { description: "The charge", ...json(chargeResponseSchema) },
+        404: problem("No such charge"),
+        ...common,
+      },
+    }),
+  },
+  "/charges/{id}/refund.json": {
+    post: op({
+      operationId: "refundCharge",
+      summary: 'Refund a succeeded charge: `{}` for all that is left, `{"amount"}` for part of it',
+      tags: ["Billing"],
+      requestParams: { path: chargeIdParam, header: idempotencyHeader },
+      requestBody: json(refundChargeSchema),
+      responses: {
+        200: { description: "The charge with its refunds", ...json(chargeResponseSchema) },
+        404: problem("No such charge"),
+        409: problem("Charge not succeeded, or already fully refunded"),
+        ...writes,
+      },
+    }),
+  },
+  "/customers/{id}/metrics.json": {
+    get: op({
+      operationId: "getCustomerMetrics",
+      summary: "MRR/YRR per currency, 90 days of history and risk",
+      tags: ["Health"],
+      requestParams: { path: customerIdParam },
+      responses: {
+        200: { description: "The customer's metrics", ...json(customerMetricsResponseSchema) },
+        404: problem("No such customer"),
+        ...common,
+      },
+    }),
+  },
+  "/customers/{id}/graph.json": {
+    get: op({
+      operationId: "getCustomerGraph",
+      summary: "The customer's relationship graph (nodes and edges)",
+      tags: ["Health"],
+      requestParams: { path: customerIdParam },
+      responses: {
+        200: { description: "The graph", ...json(graphResponseSchema) },
+        404: problem("No such customer"),
+        ...common,
+      },
+    }),
+  },
+  "/metrics.json": {
+    get: op({
+      operationId: "getBookMetrics",
+      summary: "Per-currency MRR/YRR, customer counts, movements over a period, customers at risk",
+      tags: ["Health"],
+      requestParams: { query: bookMetricsQuerySchema },
+      responses: {
+        200: { description: "The book's metrics", ...json(bookMetricsResponseSchema) },
+        422: problem("Bad period"),
         ...common,
       },
     }),

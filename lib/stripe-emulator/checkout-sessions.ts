@@ -107,7 +107,9 @@ function readSessionFields(ctx: EmulatorContext, params: Params): SessionFields 
   const customer = params.string("customer") ?? null;
   if (customer) ctx.store.customers.get(customer, "customer");
   const now = ctx.clock.now();
-  const expiresAt = params.integer("expires_at") ?? now + MAX_LIFETIME_SECONDS;
+  const requestedExpiry = params.integer("expires_at");
+  const expiresAt =
+    requestedExpiry === undefined ? now + MAX_LIFETIME_SECONDS : ctx.clock.fromCallerTime(requestedExpiry);
   if (expiresAt - now < MIN_LIFETIME_SECONDS) {
     throw invalidParam(
       "expires_at",

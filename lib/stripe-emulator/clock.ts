@@ -25,6 +25,15 @@ export class Clock {
     }
   }
 
+  /**
+   * A timestamp a caller computed from its own wall clock (e.g. a checkout session's
+   * `expires_at`), in emulator time. Like a Stripe test clock, advancing the clock moves the
+   * emulator's world, not its callers' clocks, so their "in 24 hours" must move with it.
+   */
+  fromCallerTime(timestamp: number): number {
+    return timestamp + this.state.clockOffsetSeconds;
+  }
+
   moveForward(seconds: number): void {
     this.state.clockOffsetSeconds += seconds;
   }

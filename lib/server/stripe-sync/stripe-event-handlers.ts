@@ -1,5 +1,9 @@
 import type Stripe from "stripe";
 import { stripe } from "../../stripe";
+import { syncInvoiceSubscription } from "../billing/sync-invoice-subscription";
+import { syncSubscription } from "../billing/sync-subscription";
+import { syncPaymentIntent } from "../charges/sync-payment-intent";
+import { syncStripeCharge } from "../charges/sync-stripe-charge";
 import { syncCheckoutSession } from "./sync-checkout-session";
 import { syncCustomerPaymentMethods, syncPaymentMethodOwner } from "./sync-payment-methods";
 
@@ -26,4 +30,24 @@ export const stripeEventHandlers: Partial<Record<string, Handler>> = {
   "payment_method.automatically_updated": (event) => syncPaymentMethodOwner(objectId(event)),
   "payment_method.detached": (event) => syncPaymentMethodOwner(objectId(event)),
   "customer.updated": (event) => syncCustomerPaymentMethods(objectId(event)),
+  // Billing (issue 4): subscriptions, their invoices, one-time charges, refunds and disputes.
+  "customer.subscription.created": (event) => syncSubscriptionOf(event),
+  "customer.subscription.updated": (event) => syncSubscriptionOf(event),
+  "customer.subscription.deleted": (event) => syncSubscriptionOf(event),
+  "customer.subscription.trial_will_end": (event) => syncSubscriptionOf(event),
+  "invoice.paid": (event) => syncInvoiceSubscription(objectId(event)),
+  "invoice.payment_failed": (event) => syncInvoiceSubscription(objectId(event)),
+  "payment_intent.succeeded": (event) => syncPaymentIntent(objectId(event)),
+  "payment_intent.payment_failed": (event) => syncPaymentIntent(objectId(event)),
+  "payment_intent.canceled": (event) => syncPaymentIntent(objectId(event)),
+  "charge.refunded": (event) => syncStripeCharge(objectId(event)),
+  "charge.dispute.created": (event) => syncStripeCharge(chargeOfDispute(event)),
+  "charge.dispute.closed": (event) => syncStripeCharge(chargeOfDispute(event)),
 };
+
+async function syncSubscriptionOf(event: Stripe.Event): Promise<void> {
+  await syncSubscription({ stripeSubscriptionId: objectId(event), actor: { type: "stripe", id: event.id } });
+}
+
+const chargeOfDispute = (event: Stripe.Event) =>
+  customerOf((event.data.object as { charge: string | { id: string } }).charge) ?? "";

@@ -1,0 +1,31 @@
+import { otherMethods } from "@/lib/api/fallbacks";
+import { apiRoute, created, ok } from "@/lib/api/route";
+import { createSubscription } from "@/lib/server/billing/create-subscription";
+import { listSubscriptions } from "@/lib/server/billing/list-subscriptions";
+import { createSubscriptionSchema, listQuerySchema } from "@/lib/validations/subscription";
+
+type Params = { id: string };
+
+export const GET = apiRoute<Params>({ permission: "read" }, async ({ params, url }) =>
+  ok(
+    await listSubscriptions({
+      customerId: params.id,
+      query: listQuerySchema.parse(Object.fromEntries(url.searchParams)),
+    }),
+  ),
+);
+
+export const POST = apiRoute<Params>(
+  { permission: "write" },
+  async ({ params, body, actor, idempotencyKey }) =>
+    created(
+      await createSubscription({
+        customerId: params.id,
+        input: createSubscriptionSchema.parse(body),
+        actor,
+        idempotencyKey,
+      }),
+    ),
+);
+
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

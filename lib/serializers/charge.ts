@@ -1,0 +1,25 @@
+import type { Charge, Refund } from "../generated/prisma/client";
+import { serializeRefund } from "./refund";
+
+/** The public JSON shape of a charge (CONTRACT.md section 5); a decline is a `failed` charge. */
+export function serializeCharge(row: Charge & { refunds?: Refund[] }) {
+  return {
+    id: row.id,
+    object: "charge" as const,
+    customer_id: row.customerId,
+    status: row.status as "pending" | "succeeded" | "failed",
+    amount: row.amount,
+    currency: row.currency,
+    description: row.description,
+    failure_code: row.failureCode,
+    failure_message: row.failureMessage,
+    amount_refunded: row.amountRefunded,
+    refunded: row.amountRefunded > 0 && row.amountRefunded === row.amount,
+    disputed: row.disputed,
+    refunds: (row.refunds ?? []).map(serializeRefund),
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+export type ChargeJson = ReturnType<typeof serializeCharge>;

@@ -1,0 +1,70 @@
+import { newId } from "../../ids";
+import { serializeSubscription } from "../../serializers/subscription";
+import { stripe } from "../../stripe";
+import type { CreateSubscriptionInput } from "../../validations/subscription";
+import type { Actor } from "../audit/actor";
+import { getBillableCustomer } from "./get-billable-customer";
+import { providerError } from "./provider-error";
+import { stripeIdempotencyKey } from "./stripe-idempotency-key";
+import { syncSubscription } from "./sync-subscription";
+
+/**
+ * A Stripe Billing subscription on the customer's default card: one product named by the
+ * description and one inline price. `allow_incomplete` makes a declined first payment an
+ * `incomplete` subscription (Stripe's answer), not an error. Our row is written by the same
+ * convergent sync the webhooks use, so whichever runs first, there is one row with our eid.
+ */
+export async function createSubscription({
+  customerId,
+  input,
+  actor,
+  idempotencyKey,
+}: {
+  customerId: string;
+  input: CreateSubscriptionInput;
+  actor: Actor;
+  idempotencyKey: string | undefined;
+}) {
+  const billing = await getBillableCustomer(customerId);
+  const id = newId("subscription");
+  const key = stripeIdempotencyKey({
+    operation: "subscription",
+    customerId,
+    callerKey: idempotencyKey,
+    fallbackId: id,
+  });
+  const metadata = { donutwork_customer_id: customerId, donutwork_subscription_id: id };
+  try {
+    const product = await stripe().products.create(
+      { name: input.description, metadata },
+      { idempotencyKey: `${key}-product` },
+    );
+    const created = await stripe().subscriptions.create(
+      {
+        customer: billing.stripeCustomerId,
+        default_payment_method: billing.stripePaymentMethodId,
+        description: input.description,
+        items: [
+          {
+            price_data: {
+              currency: input.currency.toLowerCase(),
+              unit_amount: input.amount,
+              recurring: { interval: input.interval },
+              product: product.id,
+            },
+            quantity: input.quantity,
+          },
+        ],
+        ...(input.trial_days > 0 ? { trial_period_days: input.trial_days } : {}),
+        payment_behavior: "allow_incomplete",
+        metadata,
+      },
+      { idempotencyKey: key },
+    );
+    const row = await syncSubscription({ stripeSubscriptionId: created.id, actor, customerId });
+    if (!row) throw new Error(`subscription ${created.id} did not sync`);
+    return serializeSubscription(row);
+  } catch (error) {
+    throw providerError(error);
+  }
+}

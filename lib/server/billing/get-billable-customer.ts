@@ -1,0 +1,32 @@
+import { ApiError } from "../../api/api-error";
+import type { Tx } from "../../db";
+import { db } from "../../db";
+import { getCustomerRowOrThrow } from "../customers/get-customer";
+
+/**
+ * The Stripe ids a charge or subscription needs: only active customers with a default payment
+ * method can be billed (CONTRACT.md sections 3 and 5); anything else is a 409 saying why.
+ */
+export async function getBillableCustomer(customerId: string, client: Tx = db()) {
+  const customer = await getCustomerRowOrThrow(customerId, client);
+  if (customer.status !== "active") {
+    throw new ApiError(
+      "conflict",
+      `Customer ${customerId} is ${customer.status}; only active customers can be billed.`,
+    );
+  }
+  const billing = await client.customer.findUniqueOrThrow({
+    where: { id: customerId },
+    select: { stripeCustomerId: true, defaultPaymentMethod: { select: { stripePaymentMethodId: true } } },
+  });
+  if (!billing.stripeCustomerId || !billing.defaultPaymentMethod) {
+    throw new ApiError(
+      "conflict",
+      `Customer ${customerId} has no default payment method; send them a payment link first.`,
+    );
+  }
+  return {
+    stripeCustomerId: billing.stripeCustomerId,
+    stripePaymentMethodId: billing.defaultPaymentMethod.stripePaymentMethodId,
+  };
+}

@@ -1,0 +1,70 @@
+import { ApiError } from "../../api/api-error";
+import { serializeSubscription } from "../../serializers/subscription";
+import { stripe } from "../../stripe";
+import type { UpdateSubscriptionInput } from "../../validations/subscription";
+import type { Actor } from "../audit/actor";
+import { isEndedSubscriptionStatus } from "./cancel-subscription";
+import { getSubscriptionRowOrThrow } from "./get-subscription-row";
+import { providerError } from "./provider-error";
+import { syncSubscription } from "./sync-subscription";
+
+/**
+ * A new quantity or unit amount, prorated by Stripe (`create_prorations`: the difference for the
+ * rest of the period is added to the next invoice). A new amount is a new inline price of the
+ * same product, as Stripe prices are immutable.
+ */
+export async function updateSubscription({
+  id,
+  input,
+  actor,
+}: {
+  id: string;
+  input: UpdateSubscriptionInput;
+  actor: Actor;
+}) {
+  const current = await getSubscriptionRowOrThrow(id);
+  if (isEndedSubscriptionStatus(current.status)) {
+    throw new ApiError("conflict", `Subscription ${id} is ${current.status}; it can no longer be changed.`);
+  }
+  try {
+    const truth = await stripe().subscriptions.retrieve(current.stripeSubscriptionId);
+    const item = truth.items.data[0];
+    if (!item) throw new Error(`Stripe subscription ${truth.id} has no items`);
+    const product = typeof item.price.product === "string" ? item.price.product : item.price.product.id;
+    await stripe().subscriptions.update(current.stripeSubscriptionId, {
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.amount !== undefined || input.quantity !== undefined
+        ? {
+            proration_behavior: "create_prorations" as const,
+            items: [
+              {
+                id: item.id,
+                ...(input.amount !== undefined
+                  ? {
+                      price_data: {
+                        currency: item.price.currency,
+                        unit_amount: input.amount,
+                        recurring: {
+                          interval: item.price.recurring?.interval ?? "month",
+                          interval_count: item.price.recurring?.interval_count ?? 1,
+                        },
+                        product,
+                      },
+                    }
+                  : {}),
+                ...(input.quantity !== undefined ? { quantity: input.quantity } : {}),
+              },
+            ],
+          }
+        : {}),
+    });
+  } catch (error) {
+    throw providerError(error);
+  }
+  const row = await syncSubscription({
+    stripeSubscriptionId: current.stripeSubscriptionId,
+    actor,
+    customerId: current.customerId,
+  });
+  return serializeSubscription(row ?? current);
+}

@@ -1,0 +1,68 @@
+import { ApiError, notFound } from "../../api/api-error";
+import { db } from "../../db";
+import { isId, newId } from "../../ids";
+import { serializeCharge } from "../../serializers/charge";
+import { stripe } from "../../stripe";
+import type { RefundChargeInput } from "../../validations/charge";
+import type { Actor } from "../audit/actor";
+import { providerError } from "../billing/provider-error";
+import { stripeIdempotencyKey } from "../billing/stripe-idempotency-key";
+import { applyRefund } from "./apply-refund";
+import { lockCharge } from "./lock-charge";
+
+/**
+ * Refunds all that is left of a succeeded charge, or part of it; never more than remains. The
+ * charge's row lock is held across the Stripe call, so two concurrent refunds cannot both pass
+ * the "what remains" check. With an Idempotency-Key the Stripe refund is keyed by it, so a
+ * retry never refunds twice.
+ */
+export async function refundCharge({
+  id,
+  input,
+  actor,
+  idempotencyKey,
+}: {
+  id: string;
+  input: RefundChargeInput;
+  actor: Actor;
+  idempotencyKey: string | undefined;
+}) {
+  if (!isId("charge", id)) throw notFound("charge", id);
+  const row = await db().$transaction(
+    async (tx) => {
+      const charge = await lockCharge(tx, id);
+      if (charge.status !== "succeeded" || !charge.stripePaymentIntentId) {
+        throw new ApiError(
+          "conflict",
+          `Charge ${id} is ${charge.status}; only succeeded charges can be refunded.`,
+        );
+      }
+      const remaining = charge.amount - charge.amountRefunded;
+      if (remaining === 0) throw new ApiError("conflict", `Charge ${id} is already fully refunded.`);
+      const amount = input.amount ?? remaining;
+      if (amount > remaining) {
+        throw new ApiError("validation_failed", `Only ${remaining} of charge ${id} is left to refund.`, {
+          errors: [{ field: "amount", message: `must be at most ${remaining}, what is left of the charge` }],
+        });
+      }
+      const refund = await stripe()
+        .refunds.create(
+          { payment_intent: charge.stripePaymentIntentId, amount, metadata: { donutwork_charge_id: id } },
+          {
+            idempotencyKey: stripeIdempotencyKey({
+              operation: `refund-${id}`,
+              customerId: charge.customerId,
+              callerKey: idempotencyKey,
+              fallbackId: newId("refund"),
+            }),
+          },
+        )
+        .catch((error: unknown) => {
+          throw providerError(error);
+        });
+      return applyRefund(tx, { charge, refund, actor });
+    },
+    { timeout: 30_000, maxWait: 30_000 },
+  );
+  return serializeCharge(row);
+}

@@ -1,0 +1,73 @@
+import { db } from "../../db";
+import { yrrFromMrr } from "../../metrics";
+import { listCustomersAtRisk } from "./list-customers-at-risk";
+import { summariseBookMovements } from "./summarise-book-movements";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The whole book: MRR/YRR per currency (summed in SQL from each subscription's stored MRR),
+ * customer counts by status, MRR movements over [from, to] (UTC dates, both included; default
+ * the last 30 days) and the riskiest customers.
+ */
+export async function getBookMetrics({
+  from,
+  to,
+  atRiskLimit,
+  now = new Date(),
+}: {
+  from?: string;
+  to?: string;
+  atRiskLimit: number;
+  now?: Date;
+}) {
+  const today = now.toISOString().slice(0, 10);
+  const toDate = to ?? today;
+  const fromDate = from ?? new Date(Date.parse(toDate) - 29 * DAY_MS).toISOString().slice(0, 10);
+  const [totals, statusCounts, movements, atRisk] = await Promise.all([
+    db().$queryRaw<{ currency: string; mrr: bigint; customers: bigint; subscriptions: bigint }[]>`
+      select currency, sum(mrr)::bigint as mrr, count(*) as customers, sum(subscriptions)::bigint as subscriptions
+      from (select currency, customer_id, sum(mrr) as mrr, count(*) as subscriptions from subscriptions
+            where status in ('active', 'past_due') group by currency, customer_id) per_customer
+      group by currency order by currency`,
+    db().customer.groupBy({ by: ["status"], _count: { _all: true } }),
+    summariseBookMovements({
+      from: new Date(`${fromDate}T00:00:00Z`),
+      to: new Date(Date.parse(`${toDate}T00:00:00Z`) + DAY_MS),
+    }),
+    listCustomersAtRisk({ limit: atRiskLimit, now }),
+  ]);
+  const currencies = [...new Set([...totals.map((row) => row.currency), ...Object.keys(movements)])].sort();
+  return {
+    object: "book_metrics" as const,
+    as_of: now.toISOString(),
+    currencies: currencies.map((currency) => {
+      const total = totals.find((row) => row.currency === currency);
+      const mrr = Number(total?.mrr ?? 0n);
+      const moved = movements[currency];
+      return {
+        currency,
+        mrr,
+        yrr: yrrFromMrr(mrr),
+        paying_customers: Number(total?.customers ?? 0n),
+        live_subscriptions: Number(total?.subscriptions ?? 0n),
+        movements: {
+          new: moved?.byType.new ?? { count: 0, amount: 0 },
+          expansion: moved?.byType.expansion ?? { count: 0, amount: 0 },
+          contraction: moved?.byType.contraction ?? { count: 0, amount: 0 },
+          churn: moved?.byType.churn ?? { count: 0, amount: 0 },
+          reactivation: moved?.byType.reactivation ?? { count: 0, amount: 0 },
+          net_new_mrr: moved?.netNewMrr ?? 0,
+        },
+      };
+    }),
+    customer_counts: {
+      active: 0,
+      suspended: 0,
+      deleted: 0,
+      ...Object.fromEntries(statusCounts.map((row) => [row.status, row._count._all])),
+    },
+    movements_period: { from: fromDate, to: toDate },
+    at_risk: atRisk,
+  };
+}

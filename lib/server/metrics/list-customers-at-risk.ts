@@ -1,0 +1,93 @@
+import { db } from "../../db";
+import {
+  CARD_EXPIRING_WITHIN_DAYS,
+  MAX_RISK_SCORE,
+  MAX_WEIGHTED_FAILED_CHARGES,
+  RISK_WEIGHTS,
+} from "../../metrics";
+import { getCustomerMetrics } from "./get-customer-metrics";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The N riskiest customers of the book. Scoring 100 000 customers one by one would take seconds,
+ * so SQL scores them all at once with lib/metrics' weights (the same rules as `assessRisk`; a
+ * database test checks that both agree), and only the top N are then assessed in full by
+ * `getCustomerMetrics` for their messages. MRR can only have fallen for customers with a
+ * change row in the last 30 days, and that row holds the figure it replaced, so only those
+ * rows are read to compare with 30 days ago.
+ */
+export async function listCustomersAtRisk({ limit, now = new Date() }: { limit: number; now?: Date }) {
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const monthAgo = new Date(now.getTime() - 30 * DAY_MS);
+  const riskStart = new Date(now.getTime() - 90 * DAY_MS);
+  const w = RISK_WEIGHTS;
+  const top = await db().$queryRaw<{ id: string; score: number }[]>`
+    with charge_facts as (
+      select customer_id, count(*) filter (where status = 'failed') as failed, bool_or(disputed) as disputed
+      from charges where created_at >= ${riskStart} group by customer_id
+    ), past_due as (
+      select distinct customer_id from subscriptions where status = 'past_due'
+    ), fell as (
+      -- The first change after a month ago holds the figure of a month ago and the last one the
+      -- figure now; pairs with no change since then have the same MRR now and cannot have fallen.
+      select customer_id, currency from mrr_snapshots where effective_at > ${monthAgo}
+      group by customer_id, currency
+      having (array_agg(mrr order by effective_at desc, id desc))[1]
+        < (array_agg(previous_mrr order by effective_at, id))[1]
+    ), currencies as (
+      -- Only a fall in the customer's primary currency counts, as in getCustomerMetrics.
+      select s.customer_id, s.currency,
+        row_number() over (partition by s.customer_id order by sum(s.mrr) desc, max(s.id) desc) as rank
+      from subscriptions s where s.customer_id in (select customer_id from fell)
+      group by s.customer_id, s.currency
+    ), decreased as (
+      select c.customer_id from currencies c
+      join fell f on f.customer_id = c.customer_id and f.currency = c.currency
+      where c.rank = 1
+    )
+    select c.id, least(${MAX_RISK_SCORE}::int,
+      (case when p.id is null then ${w.no_payment_method}::int
+            when (make_date(p.exp_year, p.exp_month, 1) + interval '1 month' - interval '1 day')::date < ${today}::date
+              then ${w.card_expired}::int
+            when (make_date(p.exp_year, p.exp_month, 1) + interval '1 month' - interval '1 day')::date - ${today}::date
+              <= ${CARD_EXPIRING_WITHIN_DAYS}::int then ${w.card_expiring}::int
+            else 0 end)
+      + ${w.charge_failed}::int * least(coalesce(f.failed, 0), ${MAX_WEIGHTED_FAILED_CHARGES}::int)::int
+      + (case when f.disputed then ${w.charge_disputed}::int else 0 end)
+      + (case when pd.customer_id is not null then ${w.past_due}::int else 0 end)
+      + (case when d.customer_id is not null then ${w.mrr_decreased}::int else 0 end))::int as score
+    from customers c
+    left join payment_methods p on p.id = c.default_payment_method_id
+    left join charge_facts f on f.customer_id = c.id
+    left join past_due pd on pd.customer_id = c.id
+    left join decreased d on d.customer_id = c.id
+    where c.status <> 'deleted'
+    order by score desc, c.id desc
+    limit ${limit}`;
+  const assessed = await Promise.all(
+    top
+      .filter((row) => row.score > 0)
+      .map(async (row) => {
+        const [metrics, customer] = await Promise.all([
+          getCustomerMetrics({ customerId: row.id, now }),
+          db().customer.findUniqueOrThrow({
+            where: { id: row.id },
+            select: { email: true, companyName: true, externalId: true },
+          }),
+        ]);
+        return {
+          customer_id: row.id,
+          external_id: customer.externalId,
+          company_name: customer.companyName,
+          email: customer.email,
+          level: metrics.risk.level,
+          score: metrics.risk.score,
+          signals: metrics.risk.signals,
+          currency: metrics.currency,
+          mrr: metrics.mrr,
+        };
+      }),
+  );
+  return assessed.sort((a, b) => b.score - a.score || (a.customer_id < b.customer_id ? 1 : -1));
+}

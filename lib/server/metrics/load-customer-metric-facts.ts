@@ -1,0 +1,59 @@
+import { db } from "../../db";
+
+const DAY_MS = 86_400_000;
+export const HISTORY_DAYS = 90;
+export const RISK_WINDOW_DAYS = 90;
+
+/**
+ * Everything one customer's metrics are computed from, read in parallel: the default card,
+ * the subscriptions, the failed and disputed charges of the risk window, and the MRR change rows
+ * of the history window plus the last row before it per currency (the starting value).
+ */
+export async function loadCustomerMetricFacts({ customerId, now }: { customerId: string; now: Date }) {
+  const historyStart = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
+  const riskStart = new Date(now.getTime() - RISK_WINDOW_DAYS * DAY_MS);
+  const [customer, subscriptions, charges, recentChanges, earlierChanges] = await Promise.all([
+    db().customer.findUnique({
+      where: { id: customerId },
+      select: {
+        id: true,
+        status: true,
+        defaultPaymentMethod: { select: { last4: true, expMonth: true, expYear: true } },
+      },
+    }),
+    db().subscription.findMany({
+      where: { customerId },
+      select: {
+        id: true,
+        status: true,
+        currency: true,
+        unitAmount: true,
+        quantity: true,
+        interval: true,
+        intervalCount: true,
+        cancelAtPeriodEnd: true,
+      },
+    }),
+    db().$queryRaw<{ failed: number; disputed: number }[]>`
+      select count(*) filter (where status = 'failed')::int as failed,
+             count(*) filter (where disputed)::int as disputed
+      from charges where customer_id = ${customerId} and created_at >= ${riskStart}`,
+    db().mrrSnapshot.findMany({
+      where: { customerId, effectiveAt: { gte: historyStart } },
+      select: { currency: true, mrr: true, effectiveAt: true },
+    }),
+    db().$queryRaw<{ currency: string; mrr: bigint; effectiveAt: Date }[]>`
+      select distinct on (currency) currency, mrr, effective_at as "effectiveAt"
+      from mrr_snapshots where customer_id = ${customerId} and effective_at < ${historyStart}
+      order by currency, effective_at desc, id desc`,
+  ]);
+  return {
+    customer,
+    subscriptions,
+    failedCharges: charges[0]?.failed ?? 0,
+    disputedCharges: charges[0]?.disputed ?? 0,
+    mrrChanges: [...earlierChanges, ...recentChanges].map((row) => ({ ...row, mrr: Number(row.mrr) })),
+  };
+}
+
+export type CustomerMetricFacts = Awaited<ReturnType<typeof loadCustomerMetricFacts>>;

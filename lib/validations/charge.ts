@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { amountSchema, currencySchema } from "./subscription";
+
+export const createChargeSchema = z.strictObject({
+  amount: amountSchema,
+  currency: currencySchema,
+  description: z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(250, "must be at most 250 characters")
+    .optional(),
+});
+
+/** `{}` refunds whatever is left of the charge; `{"amount"}` refunds part of it. */
+export const refundChargeSchema = z.strictObject({ amount: amountSchema.optional() });
+
+export type CreateChargeInput = z.infer<typeof createChargeSchema>;
+export type RefundChargeInput = z.infer<typeof refundChargeSchema>;

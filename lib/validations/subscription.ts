@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+/** ISO 4217, upper case, as every money field of the API (CONTRACT.md section 2). */
+export const currencySchema = z
+  .string({ error: "is required" })
+  .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code in upper case, e.g. USD");
+
+/** A positive integer of minor units; Stripe's own ceiling is 99 999 999 (8 digits). */
+export const amountSchema = z
+  .number({ error: "must be an integer of minor units" })
+  .int("must be an integer of minor units")
+  .min(1, "must be positive")
+  .max(99_999_999, "must be at most 99999999");
+
+export const createSubscriptionSchema = z.strictObject({
+  description: z
+    .string({ error: "is required" })
+    .trim()
+    .min(1, "must not be empty")
+    .max(250, "must be at most 250 characters"),
+  amount: amountSchema,
+  currency: currencySchema,
+  interval: z.enum(["month", "year"], { error: "must be month or year" }),
+  quantity: z.number().int("must be a whole number").min(1, "must be at least 1").max(10_000).default(1),
+  trial_days: z
+    .number()
+    .int("must be a whole number")
+    .min(0, "must not be negative")
+    .max(730, "must be at most 730")
+    .default(0),
+});
+
+/** PATCH: a new quantity or unit amount (or both), prorated by Stripe. */
+export const updateSubscriptionSchema = z
+  .strictObject({
+    amount: amountSchema,
+    quantity: createSubscriptionSchema.shape.quantity.unwrap(),
+    description: createSubscriptionSchema.shape.description,
+  })
+  .partial()
+  .refine((input) => Object.keys(input).length > 0, "send at least one of amount, quantity, description");
+
+export const cancelSubscriptionQuerySchema = z.strictObject({
+  at_period_end: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
+});
+
+export const listQuerySchema = z.strictObject({
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(100, "must be at most 100")
+    .default(20),
+  cursor: z.string().max(200).optional(),
+});
+
+export type CreateSubscriptionInput = z.infer<typeof createSubscriptionSchema>;
+export type UpdateSubscriptionInput = z.infer<typeof updateSubscriptionSchema>;
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "must be a real date");
+
+/** GET /metrics.json: the movements period (UTC dates, both included) and how many at-risk customers. */
+export const bookMetricsQuerySchema = z
+  .strictObject({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    at_risk_limit: z.coerce.number().int("must be a whole number").min(0).max(100).default(10),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: "must not be after `to`",
+    path: ["from"],
+  });
+
+export type BookMetricsQuery = z.infer<typeof bookMetricsQuerySchema>;
