@@ -13,6 +13,7 @@ import {
   listCustomersQuerySchema,
   updateCustomerSchema,
 } from "../validations/customer";
+import { paginationQuerySchema } from "../validations/pagination";
 import { paymentLinkQuerySchema } from "../validations/payment-link";
 import { replacePropertiesSchema } from "../validations/properties";
 import {
@@ -25,7 +26,6 @@ import {
   bookMetricsQuerySchema,
   cancelSubscriptionQuerySchema,
   createSubscriptionSchema,
-  listQuerySchema,
   updateSubscriptionSchema,
 } from "../validations/subscription";
 
@@ -165,7 +165,7 @@ export const paths: ZodOpenApiPathsObject = {
       operationId: "listSubscriptions",
       summary: "List the customer's subscriptions, newest first",
       tags: ["Billing"],
-      requestParams: { path: customerIdParam, query: listQuerySchema },
+      requestParams: { path: customerIdParam, query: paginationQuerySchema },
       responses: {
         200: {
           description: "A page of subscriptions",
@@ -233,7 +233,7 @@ export const paths: ZodOpenApiPathsObject = {
       operationId: "listCharges",
       summary: "List the customer's charges, newest first",
       tags: ["Billing"],
-      requestParams: { path: customerIdParam, query: listQuerySchema },
+      requestParams: { path: customerIdParam, query: paginationQuerySchema },
       responses: {
         200: { description: "A page of charges", ...json(listOf(chargeResponseSchema, "ChargeList")) },
         404: problem("No such customer"),

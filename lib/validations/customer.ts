@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { COUNTRY_CODES } from "./country-codes";
+import { paginationQuerySchema } from "./pagination";
 import { isStorableText, text } from "./text";
 
 const optionalText = (max: number) => text(max).trim().nullable().optional();
@@ -39,17 +40,10 @@ export const updateCustomerSchema = z
   })
   .partial();
 
-export const listCustomersQuerySchema = z.strictObject({
+export const listCustomersQuerySchema = paginationQuerySchema.extend({
   status: customerStatusSchema.optional(),
   external_id: text(255).min(1).optional(),
   q: text(200).trim().min(1, "must not be empty").optional(),
-  limit: z.coerce
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(1, "must be at least 1")
-    .max(100, "must be at most 100")
-    .default(20),
-  cursor: z.string().max(200).optional(),
   /** By creation: newest first (the default, as the contract says) or oldest first. */
   order: z.enum(["newest", "oldest"], { error: "must be newest or oldest" }).default("newest"),
 });

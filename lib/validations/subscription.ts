@@ -44,19 +44,8 @@ export const cancelSubscriptionQuerySchema = z.strictObject({
   at_period_end: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
 });
 
-export const listQuerySchema = z.strictObject({
-  limit: z.coerce
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(1, "must be at least 1")
-    .max(100, "must be at most 100")
-    .default(20),
-  cursor: z.string().max(200).optional(),
-});
-
 export type CreateSubscriptionInput = z.infer<typeof createSubscriptionSchema>;
 export type UpdateSubscriptionInput = z.infer<typeof updateSubscriptionSchema>;
-export type ListQuery = z.infer<typeof listQuerySchema>;
 
 const isoDate = z
   .string()

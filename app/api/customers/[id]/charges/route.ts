@@ -3,7 +3,7 @@ import { apiRoute, created, ok } from "@/lib/api/route";
 import { createCharge } from "@/lib/server/charges/create-charge";
 import { listCharges } from "@/lib/server/charges/list-charges";
 import { createChargeSchema } from "@/lib/validations/charge";
-import { listQuerySchema } from "@/lib/validations/subscription";
+import { paginationQuerySchema } from "@/lib/validations/pagination";
 
 type Params = { id: string };
 
@@ -11,7 +11,7 @@ export const GET = apiRoute<Params>({ permission: "read" }, async ({ params, url
   ok(
     await listCharges({
       customerId: params.id,
-      query: listQuerySchema.parse(Object.fromEntries(url.searchParams)),
+      query: paginationQuerySchema.parse(Object.fromEntries(url.searchParams)),
     }),
   ),
 );

@@ -2,7 +2,8 @@ import { otherMethods } from "@/lib/api/fallbacks";
 import { apiRoute, created, ok } from "@/lib/api/route";
 import { createSubscription } from "@/lib/server/billing/create-subscription";
 import { listSubscriptions } from "@/lib/server/billing/list-subscriptions";
-import { createSubscriptionSchema, listQuerySchema } from "@/lib/validations/subscription";
+import { paginationQuerySchema } from "@/lib/validations/pagination";
+import { createSubscriptionSchema } from "@/lib/validations/subscription";
 
 type Params = { id: string };
 
@@ -10,7 +11,7 @@ export const GET = apiRoute<Params>({ permission: "read" }, async ({ params, url
   ok(
     await listSubscriptions({
       customerId: params.id,
-      query: listQuerySchema.parse(Object.fromEntries(url.searchParams)),
+      query: paginationQuerySchema.parse(Object.fromEntries(url.searchParams)),
     }),
   ),
 );
