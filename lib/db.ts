@@ -3,7 +3,14 @@ import { databaseUrl } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl(), max: 20 });
+  // Timeouts, so that a database that hangs (rather than refusing) turns into quick 503s
+  // instead of requests that wait forever.
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl(),
+    max: 20,
+    connectionTimeoutMillis: 5_000,
+    query_timeout: 15_000,
+  });
   return new PrismaClient({ adapter });
 }
 

@@ -41,9 +41,11 @@ async function stop(code: number) {
 }
 // Ctrl-C and `kill -TERM -<group>` reach the embedded PostgreSQL too, which then shuts down by
 // itself (cleanly); connections dropping under us while we stop are expected, not a crash.
+// Likewise a database connection lost under a pool (a restart, a network cut) is reported by
+// the pool's users as failed queries; its stray error event must not take the app down.
 process.on("uncaughtException", (error) => {
-  if (!stopping) throw error;
-  log(`while stopping: ${error.message}`);
+  if (!stopping && !isLostConnection(error)) throw error;
+  log(`${stopping ? "while stopping" : "database connection lost"}: ${error.message}`);
 });
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
@@ -101,4 +103,8 @@ try {
 } catch (error) {
   console.error("[donutwork] Start-up failed:", error);
   await stop(1);
+}
+
+function isLostConnection(error: Error): boolean {
+  return /Connection terminated|terminating connection|ECONNRESET|not queryable/i.test(error.message);
 }

@@ -45,7 +45,7 @@ export function toApiError(error: unknown): ApiError {
 
 function isDatabaseUnavailable(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
-  return /ECONNREFUSED|ECONNRESET|57P01|57P03|P1001|Connection terminated|DatabaseNotReachable|connect ETIMEDOUT/i.test(
+  return /ECONNREFUSED|ECONNRESET|EPIPE|57P01|57P03|08006|08001|P1001|P1017|Connection terminated|not queryable|timeout exceeded when trying to connect|Query read timeout|DatabaseNotReachable|connect ETIMEDOUT/i.test(
     text,
   );
 }

@@ -14,6 +14,10 @@ const BATCH = 100;
  */
 export async function relayOnce(pool: pg.Pool, boss: PgBoss): Promise<number> {
   const client = await pool.connect();
+  // A checked-out client is not covered by the pool's error listener; a dropped connection
+  // must fail this batch (rolled back, relayed again), not the process.
+  const onError = () => {};
+  client.on("error", onError);
   const db: PgBoss.Db = { executeSql: (text, values) => client.query(text, values) };
   try {
     await client.query("begin");
@@ -24,6 +28,7 @@ export async function relayOnce(pool: pg.Pool, boss: PgBoss): Promise<number> {
     await client.query("rollback").catch(() => {});
     throw error;
   } finally {
+    client.off("error", onError);
     client.release();
   }
 }

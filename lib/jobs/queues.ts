@@ -18,7 +18,7 @@ const seconds = (name: string, fallback: number) => Number(process.env[name] ?? 
 export function queuePolicies(): PgBoss.Queue[] {
   return [
     // Stripe events converge on re-fetched truth, so retrying is always safe.
-    { name: QUEUES.stripeEvent, retryLimit: 20, retryDelay: 1, retryBackoff: true, expireInSeconds: 120 },
+    { name: QUEUES.stripeEvent, retryLimit: 20, retryDelay: 1, retryBackoff: true, expireInSeconds: 90 },
     // Outgoing webhooks: exponential back-off from WEBHOOK_RETRY_DELAY_SECONDS (default 10 s:
     // 10 s, 20 s, 40 s … about 3 days over 15 retries), each attempt limited to 10 s by the sender.
     {

@@ -44,7 +44,12 @@ export async function startBackgroundWork(log: (line: string) => void): Promise<
     );
   }
 
-  const pool = new pg.Pool({ connectionString, max: 2 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: 2,
+    connectionTimeoutMillis: 5_000,
+    query_timeout: 15_000,
+  });
   // An idle connection dropped by the server (a restart, a shutdown) must not crash the process.
   pool.on("error", (error) => log(`outbox relay connection: ${error.message}`));
   let running = true;
