@@ -30,6 +30,9 @@ const nextConfig = {
           destination: "/api/:collection/:id/:action",
         },
       ],
+      // Any other .json path is an API path nobody serves: the API's catch-all answers it with
+      // a 404 problem document instead of the HTML not-found page.
+      fallback: [{ source: "/:path(.*\\.json)", destination: "/api/:path" }],
     };
   },
 };
