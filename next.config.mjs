@@ -22,7 +22,7 @@ const nextConfig = {
           destination: "/api/:collection",
         },
         {
-          source: "/:collection(subscriptions|charges|webhook_endpoints)/:id.json",
+          source: "/:collection(subscriptions|charges|webhook_endpoints|api_keys)/:id.json",
           destination: "/api/:collection/:id",
         },
         {
