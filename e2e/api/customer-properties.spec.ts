@@ -52,14 +52,27 @@ test.describe("PUT /customers/{id}/properties.json", () => {
     expect((await getCustomerJson(request, customer.id)).properties).toEqual(edge);
   });
 
-  test("number values are stored exactly as sent (doubles round-trip)", async ({ request }) => {
+  test("numbers of up to 15 significant digits are stored exactly as sent", async ({ request }) => {
     const customer = await postCustomer(request);
-    const numbers = [123456789.12345678, 0.1, 2 ** 53 - 1, Number.MAX_VALUE, 5e-324, -8.1142752505717055e-53];
+    const numbers = [
+      123456789.123456, 0.1, 999999999999999, 1.79769313486231e308, 5e-324, -8.11427525057171e-53,
+    ];
     const properties = numbers.map((value, index) => ({ key: `n${index}`, value }));
     const response = await put(request, customer.id, { properties });
     expect(response.status()).toBe(200);
     expect((await response.json()).properties).toEqual(properties);
     expect((await getCustomerJson(request, customer.id)).properties).toEqual(properties);
+  });
+
+  test("numbers with more significant digits than survive storage are refused with a 422", async ({
+    request,
+  }) => {
+    const customer = await postCustomer(request);
+    for (const value of [123456789.12345678, 2 ** 53 - 1, Number.MAX_VALUE]) {
+      const response = await put(request, customer.id, { properties: [{ key: "n", value }] });
+      await expectProblem(response, 422, ["properties[0].value"]);
+    }
+    expect(await getCustomerJson(request, customer.id)).toEqual(customer);
   });
 
   for (const [name, character] of AWKWARD_CHARACTERS) {

@@ -16,6 +16,10 @@ const poison = fc.constantFrom(
   "_",
 );
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** What the API stores (README): text without NUL or unpaired surrogates. */
+const storable = (text: string) => !text.includes("\0") && !LONE_SURROGATE.test(text);
+
 /** A plausible string with a character that tends to break storage somewhere inside it. */
 export const poisonedString: fc.Arbitrary<string> = fc
   .tuple(fc.string({ maxLength: 20 }), poison, fc.string({ maxLength: 20 }))
@@ -106,13 +110,15 @@ export function badInputs(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
 }
 
 const country = fc.constantFrom("DE", "US", "FR", "JP", "BR", "ZA");
-// Valid per the contract (any string up to the limit), including control characters.
+// Valid: any storable string up to the limit, control characters included.
 const optionalText = fc.option(
-  fc.oneof(
-    fc.string({ unit: "grapheme", maxLength: 60 }),
-    fc.string({ unit: "binary", maxLength: 60 }),
-    poisonedString,
-  ),
+  fc
+    .oneof(
+      fc.string({ unit: "grapheme", maxLength: 60 }),
+      fc.string({ unit: "binary", maxLength: 60 }),
+      poisonedString,
+    )
+    .filter(storable),
   { nil: null },
 );
 
@@ -155,11 +161,15 @@ export const validCustomerPatch = fc.record(
 );
 
 export const propertyValue = fc.oneof(
-  fc.string({ maxLength: 500 }),
-  poisonedString,
+  fc.string({ maxLength: 500 }).filter(storable),
+  poisonedString.filter(storable),
   fc.string({ unit: "grapheme-composite", maxLength: 100 }),
   fc.integer(),
-  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  // Numbers of at most 15 significant digits: what the API promises to give back unchanged.
+  fc
+    .double({ noNaN: true, noDefaultInfinity: true })
+    .map((value) => Number(value.toPrecision(15)))
+    .filter(Number.isFinite),
   fc.boolean(),
 );
 

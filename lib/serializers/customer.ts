@@ -1,8 +1,8 @@
 import type { Customer } from "../generated/prisma/client";
 import type { Property } from "../validations/properties";
 
-/** The columns every customer response needs; select exactly these. */
-export const customerSelect = {
+/** The customer's own columns; see customerSelect for what responses need. */
+export const customerColumns = {
   id: true,
   externalId: true,
   email: true,
@@ -17,6 +17,11 @@ export const customerSelect = {
   status: true,
   createdAt: true,
   updatedAt: true,
+} as const;
+
+/** What every customer response needs; select exactly these. */
+export const customerSelect = {
+  ...customerColumns,
   defaultPaymentMethod: { select: { id: true, brand: true, last4: true, expMonth: true, expYear: true } },
 } as const;
 

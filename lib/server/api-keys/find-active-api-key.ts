@@ -1,5 +1,6 @@
 import { db } from "../../db";
 import { hashToken } from "../../secret-tokens";
+import { cachedApiKey, rememberApiKey } from "./api-key-cache";
 
 // last_used_at is for people, not for security: write it at most once a minute per key so a
 // busy integration does not turn every read into a write.
@@ -8,13 +9,21 @@ const lastTouched = new Map<string, number>();
 
 export async function findActiveApiKey(secret: string): Promise<{ id: string; scopes: string[] } | null> {
   if (!secret.startsWith("dw_") || secret.length > 200) return null;
+  const secretHash = hashToken(secret);
+  const cached = cachedApiKey(secretHash);
+  if (cached) {
+    touch(cached.id);
+    return cached;
+  }
   const key = await db().apiKey.findUnique({
-    where: { secretHash: hashToken(secret) },
+    where: { secretHash },
     select: { id: true, scopes: true, revokedAt: true },
   });
   if (!key || key.revokedAt) return null;
   touch(key.id);
-  return { id: key.id, scopes: key.scopes };
+  const found = { id: key.id, scopes: key.scopes };
+  rememberApiKey(secretHash, found);
+  return found;
 }
 
 function touch(id: string): void {

@@ -2,7 +2,7 @@ import { ApiError } from "../../api/api-error";
 import { db } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { newId } from "../../ids";
-import { customerSelect, serializeCustomer } from "../../serializers/customer";
+import { customerColumns, serializeCustomer } from "../../serializers/customer";
 import type { CreateCustomerInput } from "../../validations/customer";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
@@ -24,9 +24,10 @@ export async function createCustomer({ input, actor }: { input: CreateCustomerIn
           ...addressColumns(input.address),
           addressCountry: input.address.country,
         },
-        select: customerSelect,
+        // A new customer has no card yet: no need for Prisma's extra query of the relation.
+        select: customerColumns,
       });
-      const customer = serializeCustomer(row);
+      const customer = serializeCustomer({ ...row, defaultPaymentMethod: null });
       await recordChange(tx, {
         actor,
         action: "customer.created",

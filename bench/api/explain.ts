@@ -1,0 +1,91 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+import { listCustomersQuerySchema } from "../../lib/validations/customer";
+import { COMMON_TERM, RARE_TERM } from "./fake-data";
+
+export interface PlanSummary {
+  scenario: string;
+  statement: number;
+  executionMs: number;
+  /** e.g. "Index Scan using customers_pkey", "Bitmap Index Scan on customers_email_trgm_idx", "Seq Scan on customers". */
+  access: string[];
+  usesIndex: boolean;
+}
+
+interface Captured {
+  query: string;
+  params: unknown[];
+}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the exact SQL the app issues for each list and search: the real
+ * lib/server/customers/list-customers.ts runs here on a Prisma client that records its queries
+ * (installed where lib/db.ts looks for its singleton), and every recorded statement is explained
+ * with its own parameters.
+ */
+export async function explainListQueries(
+  url: string,
+  client: pg.Client,
+): Promise<{ text: string; plans: PlanSummary[] }> {
+  const captured: Captured[] = [];
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 2 }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  prisma.$on("query", (event) =>
+    captured.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }),
+  );
+  (globalThis as unknown as { prisma?: PrismaClient }).prisma = prisma;
+  const { listCustomers } = await import("../../lib/server/customers/list-customers");
+
+  const deep = await client.query<{ id: string; external_id: string }>(
+    "select id, external_id from customers where status in ('active','suspended') order by id desc offset (select count(*) * 9 / 10 from customers) limit 1",
+  );
+  // Through the route's own schema, so defaults (limit, order, …) are exactly the API's.
+  const cursor = Buffer.from(deep.rows[0]?.id ?? "").toString("base64url");
+  const base = {};
+  const scenarios: [string, Record<string, string>][] = [
+    ["first page", base],
+    ["status=suspended", { ...base, status: "suspended" }],
+    ["external_id filter", { ...base, external_id: deep.rows[0]?.external_id ?? RARE_TERM }],
+    [`q common ("${COMMON_TERM}")`, { ...base, q: COMMON_TERM }],
+    [`q rare ("${RARE_TERM}")`, { ...base, q: RARE_TERM }],
+    ['q short ("ab")', { ...base, q: "ab" }],
+    ['q short ("x")', { ...base, q: "x" }],
+    ["deep cursor page (90% down)", { ...base, cursor }],
+    [`q common + deep cursor`, { ...base, q: COMMON_TERM, cursor }],
+  ];
+
+  let text = "";
+  const plans: PlanSummary[] = [];
+  for (const [scenario, query] of scenarios) {
+    captured.length = 0;
+    await listCustomers(listCustomersQuerySchema.parse(query));
+    const statements = [...captured];
+    for (const [index, statement] of statements.entries()) {
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(
+        `explain (analyze, buffers) ${statement.query}`,
+        statement.params,
+      );
+      const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
+      const access = [
+        ...plan.matchAll(
+          /(Index Only Scan using \S+|Index Scan(?: Backward)? using \S+|Bitmap Index Scan on \S+|Seq Scan on \S+)/g,
+        ),
+      ].map((match) => match[1] ?? "");
+      const executionMs = Number(plan.match(/Execution Time: ([\d.]+)/)?.[1] ?? 0);
+      plans.push({
+        scenario,
+        statement: index + 1,
+        executionMs,
+        access: access.length > 0 ? [...new Set(access)] : ["no scan (empty by construction)"],
+        // No scan at all: the planner proved the result empty (e.g. `id IN (NULL)`).
+        usesIndex: !access.some((item) => item.startsWith("Seq Scan")),
+      });
+      text += `=== ${scenario} — statement ${index + 1} of ${statements.length}\n${statement.query}\n-- params: ${JSON.stringify(statement.params)}\n${plan}\n\n`;
+    }
+  }
+  await prisma.$disconnect();
+  return { text, plans };
+}

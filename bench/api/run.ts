@@ -1,0 +1,201 @@
+// npx tsx bench/api/run.ts [--customers 100000|1000000] [--duration 10] [--repeat 1]
+// The API benchmark of issue 6: seed, start the app and a floor server side by side, load each
+// endpoint at 32 keep-alive connections, compare, EXPLAIN the list queries. See README.md here.
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createApiKey, startScript, waitForHttp } from "./app-process";
+import { openBenchDatabase, removeBenchRows, withClient } from "./database";
+import { explainListQueries } from "./explain";
+import { COMMON_TERM, RARE_TERM } from "./fake-data";
+import { type LoadRequest, runLoad } from "./load";
+import { appRss, cpuMs } from "./memory";
+import {
+  type BenchResults,
+  formatPlans,
+  formatScaling,
+  formatTable,
+  type Phase,
+  writeResults,
+} from "./report";
+import { seed } from "./seed";
+import { readStatements, resetStatements, statementsPerRequest } from "./statements";
+
+const { values } = parseArgs({
+  options: {
+    customers: { type: "string", default: "100000" },
+    duration: { type: "string", default: "10" },
+    repeat: { type: "string", default: "1" },
+    port: { type: "string", default: "3700" },
+    "floor-port": { type: "string", default: "3701" },
+  },
+});
+const customers = Number(values.customers);
+const duration = Number(values.duration);
+const repeat = Number(values.repeat);
+const appPort = Number(values.port);
+const floorPort = Number(values["floor-port"]);
+const CONNECTIONS = 32;
+const WARMUP_SECONDS = 2;
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+const load = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
+const resultsDir = path.resolve("bench/results");
+mkdirSync(resultsDir, { recursive: true });
+
+// One data dir per size: a run at 100,000 must not find the 1,000,000 of an earlier run.
+process.env.DONUTWORK_DATA_DIR ||= `.data-bench/${customers}`;
+const startedAt = new Date().toISOString();
+const loadBefore = load();
+log(
+  `${customers} customers, ${duration} s per measurement × ${repeat}, load average ${loadBefore.join(" ")} on ${os.cpus().length} cores`,
+);
+
+const database = await openBenchDatabase(log);
+const admin = await withClient(database.url, async (client) => {
+  const removed = await removeBenchRows(client);
+  if (removed > 0) log(`removed ${removed} customers left by an earlier run`);
+  return seed(client, customers, log);
+});
+
+log("EXPLAIN (ANALYZE, BUFFERS) of the app's list queries");
+const explained = await withClient(database.url, (client) => explainListQueries(database.url, client));
+
+const childEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  PORT: String(appPort),
+  NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-bench",
+  NEXT_TELEMETRY_DISABLED: "1",
+  // Capacity is measured, not the per-key limit (100/s by default): lift it unless set.
+  RATE_LIMIT_PER_SECOND: process.env.RATE_LIMIT_PER_SECOND || "1000000",
+  RATE_LIMIT_BURST: process.env.RATE_LIMIT_BURST || "1000000",
+};
+delete childEnv.DATABASE_URL;
+if (process.env.BENCH_DATABASE_URL) {
+  Object.assign(childEnv, {
+    DATABASE_URL: process.env.BENCH_DATABASE_URL,
+    AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"),
+    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY || randomBytes(32).toString("base64url"),
+  });
+}
+log(
+  `starting the app on :${appPort} (build in ${childEnv.NEXT_DIST_DIR} if stale; log in bench/results/app-${customers}.log)`,
+);
+const app = startScript("scripts/start.ts", childEnv, path.join(resultsDir, `app-${customers}.log`));
+const floor = startScript(
+  "bench/api/floor-server.ts",
+  { ...process.env, DATABASE_URL: database.url, FLOOR_PORT: String(floorPort) },
+  path.join(resultsDir, `floor-${customers}.log`),
+);
+const stopAll = async () => {
+  await Promise.all([app.stop(), floor.stop()]);
+};
+process.on("SIGINT", () => void stopAll().then(() => database.release().then(() => process.exit(130))));
+
+try {
+  await waitForHttp(`http://127.0.0.1:${appPort}/api/health`, app.child, 900_000);
+  await waitForHttp(`http://127.0.0.1:${floorPort}/customers.json`, floor.child, 60_000);
+  const secret = await createApiKey(childEnv);
+  log("app and floor are up; API key created");
+
+  const runTag = Date.now().toString(36);
+  let sequence = 0;
+  const createBody = (target: string): LoadRequest => {
+    sequence++;
+    return {
+      method: "POST",
+      path: "/customers.json",
+      body: JSON.stringify({
+        external_id: `bench-${target}-${runTag}-${sequence}`,
+        email: `load${sequence}@bench-${runTag}.example`,
+        company_name: `Bench ${sequence} GmbH`,
+        address: { line1: "1 Load Street", city: "Berlin", postal_code: "10115", country: "DE" },
+      }),
+    };
+  };
+  const endpoints: [string, (target: string) => LoadRequest][] = [
+    ["POST /customers.json", createBody],
+    ["GET /customers.json", () => ({ method: "GET", path: "/customers.json" })],
+    [`GET ?q=${COMMON_TERM}`, () => ({ method: "GET", path: `/customers.json?q=${COMMON_TERM}` })],
+    [`GET ?q=${RARE_TERM}`, () => ({ method: "GET", path: `/customers.json?q=${RARE_TERM}` })],
+  ];
+  const pid = app.child.pid ?? 0;
+  const memoryBefore = appRss(pid);
+  let peakMb = memoryBefore.totalMb;
+  const sampler = setInterval(() => {
+    peakMb = Math.max(peakMb, appRss(pid).totalMb);
+  }, 1000);
+
+  const phases: Phase[] = [];
+  await withClient(database.url, async (client) => {
+    for (const [endpoint, request] of endpoints) {
+      for (let run = 1; run <= repeat; run++) {
+        for (const target of ["app", "floor"] as const) {
+          const port = target === "app" ? appPort : floorPort;
+          const headers = { authorization: `Bearer ${secret}` };
+          const next = () => request(target);
+          await runLoad({ port, connections: CONNECTIONS, seconds: WARMUP_SECONDS, headers, next });
+          if (database.statements) await resetStatements(client);
+          const server = (target === "app" ? app : floor).child.pid ?? 0;
+          const cpuBefore = cpuMs(server);
+          const result = await runLoad({ port, connections: CONNECTIONS, seconds: duration, headers, next });
+          const cpuMsPerRequest =
+            Math.round(((cpuMs(server) - cpuBefore) / Math.max(result.requests, 1)) * 100) / 100;
+          const statements = database.statements ? await readStatements(client, result.requests) : undefined;
+          phases.push({
+            endpoint,
+            target,
+            run,
+            result,
+            cpuMsPerRequest,
+            ...(statements ? { statements, statementsPerRequest: statementsPerRequest(statements) } : {}),
+          });
+          log(
+            `${endpoint} ${target} run ${run}: ${result.rps} req/s, p50 ${result.p50} p95 ${result.p95} p99 ${result.p99} ms, ${cpuMsPerRequest} CPU ms/req, ${result.errors} errors${result.sampleError ? ` (${result.sampleError.slice(0, 120)})` : ""}`,
+          );
+        }
+      }
+    }
+  });
+  clearInterval(sampler);
+  const memoryAfter = appRss(pid);
+
+  const results: BenchResults = {
+    customers,
+    startedAt,
+    machine: { cpus: os.cpus().length, node: process.version, loadBefore, loadAfter: load() },
+    seed: {
+      inserted: admin.inserted,
+      seconds: Math.round(admin.seconds * 10) / 10,
+      billingTables: admin.billingTables,
+    },
+    memory: {
+      beforeMb: memoryBefore.totalMb,
+      peakMb,
+      afterMb: memoryAfter.totalMb,
+      processes: memoryAfter.processes.map(({ command, rssMb }) => ({ command, rssMb })),
+    },
+    phases,
+    explain: explained.plans,
+  };
+  const files = writeResults(results, explained.text);
+  console.log(`\n${formatTable(results)}\n`);
+  console.log(
+    `app RSS (launcher + next): ${memoryBefore.totalMb} MB before load, ${peakMb} MB peak, ${memoryAfter.totalMb} MB after`,
+  );
+  console.log(
+    `seed: ${admin.inserted} customers inserted in ${results.seed.seconds} s; load average ${loadBefore.join(" ")} → ${results.machine.loadAfter.join(" ")}\n`,
+  );
+  console.log(`${formatPlans(explained.plans)}\n`);
+  const scaling = formatScaling(results, 100_000);
+  if (scaling) console.log(`1,000,000 vs 100,000 (best run of each):\n${scaling}\n`);
+  log(`wrote ${files.map((file) => path.relative(process.cwd(), file)).join(", ")}`);
+} finally {
+  await stopAll();
+  await withClient(database.url, removeBenchRows).catch((error) =>
+    log(`cleanup: ${(error as Error).message}`),
+  );
+  await database.release();
+}
