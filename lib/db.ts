@@ -9,7 +9,7 @@ function createClient(): PrismaClient {
     connectionString: databaseUrl(),
     max: 20,
     connectionTimeoutMillis: 5_000,
-    query_timeout: 15_000,
+    query_timeout: 8_000,
   });
   return new PrismaClient({ adapter });
 }
