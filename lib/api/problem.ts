@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { ApiError, type FieldError, PROBLEMS, validationFailed } from "./api-error";
+import { unavailable } from "./database-circuit";
 import { fieldErrorsOf } from "./zod-field-errors";
 
 const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -35,15 +36,11 @@ export function toApiError(error: unknown): ApiError {
     if (error.code === "P2002")
       return new ApiError("conflict", "The resource conflicts with an existing one.");
   }
-  if (isDatabaseUnavailable(error)) {
-    return new ApiError("service_unavailable", "The database is unavailable; retry shortly.", {
-      headers: { "retry-after": "5" },
-    });
-  }
+  if (isDatabaseUnavailable(error)) return unavailable();
   return new ApiError("internal", "Something went wrong on our side. It has been logged.");
 }
 
-function isDatabaseUnavailable(error: unknown): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
   return /ECONNREFUSED|ECONNRESET|EPIPE|57P01|57P03|08006|08001|P1001|P1017|Connection terminated|not queryable|timeout exceeded when trying to connect|Query read timeout|DatabaseNotReachable|connect ETIMEDOUT/i.test(
     text,

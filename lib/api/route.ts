@@ -4,8 +4,9 @@ import { env } from "../env";
 import { type Actor, actorOf } from "../server/audit/actor";
 import { ApiError } from "./api-error";
 import { authenticate } from "./authenticate";
+import { admitDatabaseWork, databaseFailed, databaseWorked } from "./database-circuit";
 import { withIdempotency } from "./idempotency";
-import { problemResponse, toApiError } from "./problem";
+import { isDatabaseUnavailable, problemResponse, toApiError } from "./problem";
 import { limitCaller, limitFailedAuthentication } from "./rate-limits";
 import { parseJson, readRawBody } from "./read-json-body";
 
@@ -50,7 +51,9 @@ export function apiRoute<P = Record<string, never>>(
   handler: (context: HandlerContext<P>) => Promise<ApiResult>,
 ) {
   return async (request: Request, routeContext: { params: Promise<P> }): Promise<Response> => {
+    let admission: { probe: boolean } | undefined;
     try {
+      admission = admitDatabaseWork();
       const caller = await authenticateOrThrow(request, options.permission);
       const rawBody = METHODS_WITH_BODY.has(request.method) ? await readRawBody(request) : "";
       const idempotencyKey = idempotencyKeyOf(request, options);
@@ -79,11 +82,14 @@ export function apiRoute<P = Record<string, never>>(
               run,
             )
           : await run();
+      databaseWorked(admission);
       return new Response(response.body, {
         status: response.status,
         headers: { "content-type": "application/json" },
       });
     } catch (error) {
+      if (admission && isDatabaseUnavailable(error)) databaseFailed(admission);
+      else if (admission) databaseWorked(admission);
       const apiError = toApiError(error);
       if (apiError.status >= 500 && apiError.code === "internal")
         console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
