@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { customerKeys } from "./customers";
+import { refreshQueries } from "./refresh-queries";
 import type { Customer } from "./types";
 
 /**
@@ -32,6 +33,6 @@ export function useCustomerMutation<Input>(
     onSuccess: (customer) => {
       queryClient.setQueryData(key, customer);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
+    onSettled: () => refreshQueries(queryClient, customerKeys.all),
   });
 }

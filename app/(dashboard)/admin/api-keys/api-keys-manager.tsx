@@ -9,6 +9,7 @@ import { Section } from "@/components/ui/section";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/lib/format/dates";
 import { type ApiKey, apiKeysQuery, revokeApiKey } from "@/lib/queries/admin";
+import { refreshQueries } from "@/lib/queries/refresh-queries";
 import { CreateApiKeyForm } from "./create-api-key-form";
 
 export function ApiKeysManager() {
@@ -17,7 +18,7 @@ export function ApiKeysManager() {
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const revoke = useMutation({
     mutationFn: (id: string) => revokeApiKey(id),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: apiKeysQuery().queryKey }),
+    onSettled: () => refreshQueries(queryClient, apiKeysQuery().queryKey),
   });
   return (
     <>

@@ -7,6 +7,7 @@ import { ErrorText } from "@/components/ui/query-state";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { TextField } from "@/components/ui/text-field";
 import { apiKeysQuery, createApiKey } from "@/lib/queries/admin";
+import { refreshQueries } from "@/lib/queries/refresh-queries";
 
 export function CreateApiKeyForm() {
   const queryClient = useQueryClient();
@@ -16,7 +17,7 @@ export function CreateApiKeyForm() {
     mutationFn: () => createApiKey({ name, scopes: write ? ["read", "write"] : ["read"] }),
     onSuccess: () => {
       setName("");
-      return queryClient.invalidateQueries({ queryKey: apiKeysQuery().queryKey });
+      return refreshQueries(queryClient, apiKeysQuery().queryKey);
     },
   });
   return (

@@ -8,6 +8,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { createStaffUser, staffUsersQuery } from "@/lib/queries/admin";
 import { ApiProblem } from "@/lib/queries/api-fetch";
+import { refreshQueries } from "@/lib/queries/refresh-queries";
 
 const ROLE_OPTIONS = [
   { value: "viewer", label: "Viewer (reads only)" },
@@ -25,7 +26,7 @@ export function CreateStaffUserForm() {
     onSuccess: () => {
       setEmail("");
       setPassword("");
-      return queryClient.invalidateQueries({ queryKey: staffUsersQuery().queryKey });
+      return refreshQueries(queryClient, staffUsersQuery().queryKey);
     },
   });
   const fieldError = (field: string) =>

@@ -8,6 +8,7 @@ import { SecretReveal } from "@/components/ui/secret-reveal";
 import { TextField } from "@/components/ui/text-field";
 import { createWebhookEndpoint, webhookEndpointsQuery } from "@/lib/queries/admin";
 import { ApiProblem } from "@/lib/queries/api-fetch";
+import { refreshQueries } from "@/lib/queries/refresh-queries";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/event-types";
 
 export function CreateWebhookEndpointForm() {
@@ -18,7 +19,7 @@ export function CreateWebhookEndpointForm() {
     mutationFn: () => createWebhookEndpoint({ url, enabled_events: [...events] }),
     onSuccess: () => {
       setUrl("");
-      return queryClient.invalidateQueries({ queryKey: webhookEndpointsQuery().queryKey });
+      return refreshQueries(queryClient, webhookEndpointsQuery().queryKey);
     },
   });
   const toggle = (type: string, on: boolean) => {

@@ -8,6 +8,7 @@ import { ErrorText, QueryState } from "@/components/ui/query-state";
 import { Section } from "@/components/ui/section";
 import { formatDateTime } from "@/lib/format/dates";
 import { deleteWebhookEndpoint, type WebhookEndpoint, webhookEndpointsQuery } from "@/lib/queries/admin";
+import { refreshQueries } from "@/lib/queries/refresh-queries";
 import { CreateWebhookEndpointForm } from "./create-webhook-endpoint-form";
 
 export function WebhookEndpointsManager() {
@@ -16,7 +17,7 @@ export function WebhookEndpointsManager() {
   const [deleting, setDeleting] = useState<WebhookEndpoint | null>(null);
   const remove = useMutation({
     mutationFn: (id: string) => deleteWebhookEndpoint(id),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: webhookEndpointsQuery().queryKey }),
+    onSettled: () => refreshQueries(queryClient, webhookEndpointsQuery().queryKey),
   });
   return (
     <>

@@ -10,6 +10,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/lib/format/dates";
 import { paymentLinksQuery } from "@/lib/queries/customer-activity";
 import { customerKeys, generatePaymentLink } from "@/lib/queries/customers";
+import { refreshQueries } from "@/lib/queries/refresh-queries";
 import type { Customer } from "@/lib/queries/types";
 
 /**
@@ -27,7 +28,7 @@ export function PaymentLinkPanel({ customer }: { customer: Customer }) {
       return { link, copied: await copyText(link.url) };
     },
     // Not awaited: the list of links refreshes in the background.
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: customerKeys.detail(customer.id) }),
+    onSettled: () => void refreshQueries(queryClient, customerKeys.detail(customer.id)),
   });
   const copied = mutation.data?.copied ?? null;
   const link = mutation.data?.link;
