@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
-import { RelationshipGraph } from "@/components/customers/relationship-graph";
 import { RiskPanel } from "@/components/customers/risk-panel";
 import { ErrorText, LoadingText } from "@/components/ui/query-state";
 import { customerQuery } from "@/lib/queries/customers";
@@ -15,6 +15,12 @@ import { PaymentMethodsPanel } from "./payment-methods-panel";
 import { PropertyEditor } from "./property-editor";
 import { SubscriptionsPanel } from "./subscriptions-panel";
 import { WebhookDeliveriesPanel } from "./webhook-deliveries-panel";
+
+// React Flow is most of this page's JavaScript: load it after the rest of the page is usable.
+const RelationshipGraph = dynamic(
+  () => import("@/components/customers/relationship-graph").then((module) => module.RelationshipGraph),
+  { ssr: false, loading: () => <p className="text-sm text-slate-500">Loading the graph…</p> },
+);
 
 export function CustomerPageBody({ customerId }: { customerId: string }) {
   const query = useQuery(customerQuery(customerId));
