@@ -2,6 +2,7 @@ import type { Permission, Principal } from "../auth/roles";
 import { isAllowed } from "../auth/roles";
 import { env } from "../env";
 import { type Actor, actorOf } from "../server/audit/actor";
+import { isStorableText } from "../validations/text";
 import { ApiError } from "./api-error";
 import { authenticate } from "./authenticate";
 import { admitDatabaseWork, databaseFailed, databaseWorked } from "./database-circuit";
@@ -60,7 +61,7 @@ export function apiRoute<P = Record<string, never>>(
       const context: HandlerContext<P> = {
         request,
         url: new URL(request.url),
-        params: await routeContext.params,
+        params: await knownParams(routeContext.params),
         principal: caller,
         actor: actorOf(caller),
         body: !METHODS_WITH_BODY.has(request.method)
@@ -105,7 +106,11 @@ async function authenticateOrThrow(request: Request, permission: Permission): Pr
     throw new ApiError("unauthorized", "Send a valid API key as `Authorization: Bearer <key>`, or sign in.");
   }
   limitCaller(`${caller.principal.kind}:${caller.principal.id}`);
-  if (caller.viaCookie && !SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
+  // Writes with a cookie must come from our own pages: an Origin of ours on unsafe methods, and
+  // for the one GET that changes something (payment_link.json), where browsers send no Origin,
+  // Fetch Metadata's same-origin.
+  const changesSomething = !SAFE_METHODS.has(request.method) || permission !== "read";
+  if (caller.viaCookie && changesSomething && !sameOrigin(request)) {
     throw new ApiError(
       "forbidden",
       "Cross-origin request refused: the Origin header does not match this site.",
@@ -123,7 +128,18 @@ async function authenticateOrThrow(request: Request, permission: Permission): Pr
 
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
-  return origin !== null && origin === new URL(env().APP_URL).origin;
+  if (origin !== null) return origin === new URL(env().APP_URL).origin;
+  return SAFE_METHODS.has(request.method) && request.headers.get("sec-fetch-site") === "same-origin";
+}
+
+/** Path ids PostgreSQL could not even compare (NUL, broken UTF-16) cannot name anything: 404. */
+async function knownParams<P>(params: Promise<P>): Promise<P> {
+  const values = await params;
+  for (const value of Object.values(values ?? {})) {
+    if (typeof value === "string" && !isStorableText(value))
+      throw new ApiError("not_found", "No such resource.");
+  }
+  return values;
 }
 
 function idempotencyKeyOf(request: Request, options: RouteOptions): string | undefined {

@@ -10,12 +10,21 @@ export const paymentLinkQuerySchema = z.strictObject({
   return_url: z
     .url({ error: "must be an absolute URL" })
     .max(2048, "must be at most 2048 characters")
-    .refine((value) => /^https?:$/.test(new URL(value).protocol), "must be an http or https URL")
-    .refine((value) => allowedReturnHosts().includes(new URL(value).hostname.toLowerCase()), {
+    // zod runs refinements even after z.url() failed, so parse defensively.
+    .refine((value) => /^https?:$/.test(parsed(value)?.protocol ?? ""), "must be an http or https URL")
+    .refine((value) => allowedReturnHosts().includes(parsed(value)?.hostname.toLowerCase() ?? ""), {
       error: "must point to a host in RETURN_URL_ALLOWED_HOSTS",
     })
     .optional(),
 });
+
+function parsed(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
 
 function allowedReturnHosts(): string[] {
   return [...env().RETURN_URL_ALLOWED_HOSTS, new URL(env().APP_URL).hostname.toLowerCase()];
