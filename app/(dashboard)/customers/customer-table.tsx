@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import { ErrorText, LoadingText } from "@/components/ui/query-state";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDate } from "@/lib/format/dates";
@@ -51,40 +52,33 @@ export function CustomerTable() {
         ) : (
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Customers, newest first</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2.5">
-                  Customer
-                </th>
-                <th scope="col" className="px-4 py-2.5">
-                  External id
-                </th>
-                <th scope="col" className="px-4 py-2.5">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-2.5">
-                  Country
-                </th>
-                <th
-                  scope="col"
-                  className="px-4 py-2.5"
-                  aria-sort={state.order === "oldest" ? "ascending" : "descending"}
-                >
-                  <button
-                    type="button"
-                    className="inline-flex items-center gap-1 font-medium hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
-                    onClick={() => go(toggledOrder(state))}
-                  >
-                    Created <span aria-hidden="true">{state.order === "oldest" ? "↑" : "↓"}</span>
-                    <span className="sr-only">
-                      {state.order === "oldest"
-                        ? "(oldest first; sort newest first)"
-                        : "(newest first; sort oldest first)"}
-                    </span>
-                  </button>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeaders
+              className="bg-slate-50"
+              columns={[
+                { label: "Customer", className: "px-4 py-2.5" },
+                { label: "External id", className: "px-4 py-2.5" },
+                { label: "Status", className: "px-4 py-2.5" },
+                { label: "Country", className: "px-4 py-2.5" },
+                {
+                  className: "px-4 py-2.5",
+                  sort: state.order === "oldest" ? "ascending" : "descending",
+                  label: (
+                    <button
+                      type="button"
+                      className="inline-flex items-center gap-1 font-medium hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+                      onClick={() => go(toggledOrder(state))}
+                    >
+                      Created <span aria-hidden="true">{state.order === "oldest" ? "↑" : "↓"}</span>
+                      <span className="sr-only">
+                        {state.order === "oldest"
+                          ? "(oldest first; sort newest first)"
+                          : "(newest first; sort oldest first)"}
+                      </span>
+                    </button>
+                  ),
+                },
+              ]}
+            />
             <tbody className="divide-y divide-slate-100">
               {query.data.data.map((customer) => (
                 <tr key={customer.id} className="hover:bg-slate-50">

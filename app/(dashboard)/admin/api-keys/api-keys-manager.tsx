@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorText, QueryState } from "@/components/ui/query-state";
 import { Section } from "@/components/ui/section";
@@ -31,28 +32,16 @@ export function ApiKeysManager() {
           {(page) => (
             <div className="overflow-x-auto">
               <table className="min-w-full text-sm">
-                <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4">
-                      Name
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Prefix
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Scopes
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Last used
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Status
-                    </th>
-                    <th scope="col" className="py-2">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeaders
+                  columns={[
+                    { label: "Name", className: "py-2 pr-4" },
+                    { label: "Prefix", className: "py-2 pr-4" },
+                    { label: "Scopes", className: "py-2 pr-4" },
+                    { label: "Last used", className: "py-2 pr-4" },
+                    { label: "Status", className: "py-2 pr-4" },
+                    { label: "Actions", className: "py-2", hiddenLabel: true },
+                  ]}
+                />
                 <tbody className="divide-y divide-slate-100">
                   {page.data.map((key) => (
                     <tr key={key.id}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import { QueryState } from "@/components/ui/query-state";
 import { Section } from "@/components/ui/section";
 import { formatDateTime } from "@/lib/format/dates";
@@ -18,19 +19,13 @@ export function StaffUsersManager() {
         <QueryState query={users} what="staff users">
           {(page) => (
             <table className="min-w-full text-sm">
-              <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">
-                    Email
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Role
-                  </th>
-                  <th scope="col" className="py-2">
-                    Created
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeaders
+                columns={[
+                  { label: "Email", className: "py-2 pr-4" },
+                  { label: "Role", className: "py-2 pr-4" },
+                  { label: "Created", className: "py-2" },
+                ]}
+              />
               <tbody className="divide-y divide-slate-100">
                 {page.data.map((user) => (
                   <tr key={user.id}>

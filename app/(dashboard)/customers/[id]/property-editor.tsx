@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useCanWrite } from "@/components/providers/staff-session";
 import { Button } from "@/components/ui/button";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import { ErrorText } from "@/components/ui/query-state";
 import { Section } from "@/components/ui/section";
 import { ApiProblem } from "@/lib/queries/api-fetch";
@@ -66,22 +67,14 @@ export function PropertyEditor({ customer }: { customer: Customer }) {
         ) : (
           <table className="w-full text-sm">
             <caption className="sr-only">Customer properties</caption>
-            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="w-2/5 pb-1">
-                  Key
-                </th>
-                <th scope="col" className="w-28 pb-1">
-                  Type
-                </th>
-                <th scope="col" className="pb-1">
-                  Value
-                </th>
-                <th scope="col" className="pb-1">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeaders
+              columns={[
+                { label: "Key", className: "w-2/5 pb-1" },
+                { label: "Type", className: "w-28 pb-1" },
+                { label: "Value", className: "pb-1" },
+                { label: "Actions", className: "pb-1", hiddenLabel: true },
+              ]}
+            />
             <tbody>
               {rows.map((row, index) => (
                 <PropertyRow
