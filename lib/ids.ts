@@ -25,7 +25,11 @@ export function newId(kind: IdKind): string {
 }
 
 const ULID = "[0-9A-HJKMNP-TV-Z]{26}";
+// Compiled once per kind, not on every check.
+const ID_PATTERNS = Object.fromEntries(
+  Object.entries(ID_PREFIXES).map(([kind, prefix]) => [kind, new RegExp(`^${prefix}_${ULID}$`)]),
+) as Record<IdKind, RegExp>;
 
 export function isId(kind: IdKind, value: string): boolean {
-  return new RegExp(`^${ID_PREFIXES[kind]}_${ULID}$`).test(value);
+  return ID_PATTERNS[kind].test(value);
 }

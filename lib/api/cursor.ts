@@ -1,3 +1,4 @@
+import { type IdKind, isId } from "../ids";
 import { ApiError } from "./api-error";
 
 /**
@@ -8,10 +9,10 @@ export function encodeCursor(id: string): string {
   return Buffer.from(id).toString("base64url");
 }
 
-export function decodeCursor(cursor: string | undefined, idPattern: RegExp): string | undefined {
+export function decodeCursor(cursor: string | undefined, kind: IdKind): string | undefined {
   if (cursor === undefined) return undefined;
   const id = Buffer.from(cursor, "base64url").toString();
-  if (!idPattern.test(id)) {
+  if (!isId(kind, id)) {
     throw new ApiError(
       "validation_failed",
       "The cursor is not valid; pass next_cursor from the previous page.",

@@ -4,12 +4,10 @@ import { serializeCharge } from "../../serializers/charge";
 import type { PaginationQuery } from "../../validations/pagination";
 import { getCustomerRowOrThrow } from "../customers/get-customer";
 
-const CHARGE_ID = /^ch_[0-9A-HJKMNP-TV-Z]{26}$/;
-
 /** The customer's charges, newest first, by cursor, each with its refunds. */
 export async function listCharges({ customerId, query }: { customerId: string; query: PaginationQuery }) {
   await getCustomerRowOrThrow(customerId);
-  const cursorId = decodeCursor(query.cursor, CHARGE_ID);
+  const cursorId = decodeCursor(query.cursor, "charge");
   const rows = await db().charge.findMany({
     where: { customerId, ...(cursorId ? { id: { lt: cursorId } } : {}) },
     orderBy: { id: "desc" },

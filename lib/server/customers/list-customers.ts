@@ -4,14 +4,12 @@ import type { Prisma } from "../../generated/prisma/client";
 import { customerSelect, serializeCustomer } from "../../serializers/customer";
 import type { ListCustomersQuery } from "../../validations/customer";
 
-const CUSTOMER_ID = /^cus_[0-9A-HJKMNP-TV-Z]{26}$/;
-
 /**
  * Newest first, by cursor. Deleted customers appear only when asked for with status=deleted.
  * `q` is a case-insensitive substring match served by the trigram indexes of the init migration.
  */
 export async function listCustomers(query: ListCustomersQuery) {
-  const cursorId = decodeCursor(query.cursor, CUSTOMER_ID);
+  const cursorId = decodeCursor(query.cursor, "customer");
   // A substring, not a pattern: LIKE's wildcards and its escape character are taken literally.
   const term = query.q?.replace(/[\\%_]/g, (char) => `\\${char}`);
   const where: Prisma.CustomerWhereInput = {
