@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useContext } from "react";
-import type { StaffRole } from "@/lib/auth/roles";
+import { canWrite, type StaffRole } from "@/lib/auth/roles";
 
 interface StaffSession {
   email: string;
@@ -26,6 +26,5 @@ export function useStaffSession(): StaffSession {
  * whatever the page shows.
  */
 export function useCanWrite(): boolean {
-  const { role } = useStaffSession();
-  return role === "admin" || role === "finance";
+  return canWrite(useStaffSession().role);
 }

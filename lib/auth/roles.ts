@@ -25,11 +25,14 @@ export function isAllowed(principal: Principal, permission: Permission): boolean
     case "read":
       return true;
     case "write":
-      return principal.role === "admin" || principal.role === "finance";
+      return canWrite(principal.role);
     case "manage":
     case "admin":
       return principal.role === "admin";
   }
 }
 
-export const canWrite = (role: StaffRole | undefined) => role === "admin" || role === "finance";
+/** Admins and finance change things; viewers only look. Shared by the server checks and the pages. */
+export function canWrite(role: StaffRole | undefined): boolean {
+  return role === "admin" || role === "finance";
+}

@@ -12,9 +12,7 @@ export interface Change {
   customerId: string | null;
   before: unknown;
   after: unknown;
-  /** The event payload for integrators; defaults to `after`. */
-  eventData?: unknown;
-  /** Some changes are audited but not announced (none yet; kept explicit). */
+  /** Audited but not announced to integrators (payment links, webhook endpoints): no event type exists for them. */
   emitEvent?: boolean;
 }
 
@@ -40,7 +38,7 @@ export async function recordChange(tx: Tx, change: Change): Promise<void> {
       id: newId("event"),
       type: change.action,
       customerId: change.customerId,
-      data: toJson(change.eventData ?? change.after) ?? {},
+      data: toJson(change.after) ?? {},
     },
   });
 }
