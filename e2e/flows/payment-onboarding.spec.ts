@@ -1,6 +1,13 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { createCustomer, writeHeaders } from "../support/api";
 import { getCustomerJson, newPaymentLink } from "../support/payment-onboarding";
+
+/** What the customer does: open the link, type a card number on Stripe's page, save. */
+async function saveCardInBrowser(page: Page, linkUrl: string, cardNumber: string) {
+  await page.goto(linkUrl);
+  await page.getByLabel("Card number").fill(cardNumber);
+  await page.getByRole("button", { name: "Save card" }).click();
+}
 
 test.describe("payment onboarding in the browser", () => {
   test("customer → payment link → emulated checkout with 4242 → return page → card on file", async ({
@@ -10,9 +17,7 @@ test.describe("payment onboarding in the browser", () => {
     const customer = await createCustomer(request);
     const link = await newPaymentLink(request, customer.id);
 
-    await page.goto(link.url);
-    await page.getByLabel("Card number").fill("4242 4242 4242 4242");
-    await page.getByRole("button", { name: "Save card" }).click();
+    await saveCardInBrowser(page, link.url, "4242 4242 4242 4242");
 
     await expect(page).toHaveURL(/\/pay\/return\/success\?link=pl_/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(/card/i);
@@ -43,18 +48,14 @@ test.describe("payment onboarding in the browser", () => {
     const customer = await createCustomer(request);
     const link = await newPaymentLink(request, customer.id);
 
-    await page.goto(link.url);
-    await page.getByLabel("Card number").fill("4000 0000 0000 0002");
-    await page.getByRole("button", { name: "Save card" }).click();
+    await saveCardInBrowser(page, link.url, "4000 0000 0000 0002");
 
     await expect(page.getByRole("alert")).toHaveText("Your card was declined.");
     await expect(page.getByLabel("Card number")).toBeVisible();
     expect((await getCustomerJson(request, customer.id)).default_payment_method).toBeNull();
 
     // The session is still open: the customer can try another card from the same link.
-    await page.goto(link.url);
-    await page.getByLabel("Card number").fill("4242 4242 4242 4242");
-    await page.getByRole("button", { name: "Save card" }).click();
+    await saveCardInBrowser(page, link.url, "4242 4242 4242 4242");
     await expect(page).toHaveURL(/\/pay\/return\/success/);
   });
 

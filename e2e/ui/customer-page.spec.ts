@@ -90,7 +90,7 @@ test.describe("/customers/{id}", () => {
     await expect(page.getByRole("button", { name: "Save properties" })).toHaveCount(0);
   });
 
-  test("the relationship graph shows the customer's nodes, or says it is not available yet", async ({
+  test("the relationship graph shows the customer's nodes; a click opens a node's details", async ({
     financePage: page,
     request,
   }) => {
@@ -102,14 +102,7 @@ test.describe("/customers/{id}", () => {
     const graph = await request.get(`/customers/${customer.id}/graph.json`, { headers: writeHeaders() });
     await page.goto(`/customers/${customer.id}`);
     const section = page.getByRole("region", { name: "Relationship graph" });
-    if (graph.status() === 404) {
-      await expect(section.getByText("The relationship graph not available yet.")).toBeVisible();
-      test.info().annotations.push({
-        type: "billing",
-        description: "graph.json not there yet: asserted the fallback",
-      });
-      return;
-    }
+    expect(graph.status()).toBe(200);
     const body = (await graph.json()) as { nodes: { id: string; type: string; label: string }[] };
     await expect(section.locator(".react-flow__node")).toHaveCount(body.nodes.length);
     const customerNode = body.nodes.find((node) => node.type === "customer");
@@ -120,22 +113,12 @@ test.describe("/customers/{id}", () => {
     );
   });
 
-  test("MRR and YRR in the customer's currency, or 'not available yet'", async ({
-    financePage: page,
-    request,
-  }) => {
+  test("MRR and YRR in the customer's currency", async ({ financePage: page, request }) => {
     const customer = await createCustomer(request);
     const metrics = await request.get(`/customers/${customer.id}/metrics.json`, { headers: writeHeaders() });
     await page.goto(`/customers/${customer.id}`);
     const panel = page.getByRole("region", { name: "Revenue and risk" });
-    if (metrics.status() === 404) {
-      await expect(panel.getByText("Revenue metrics not available yet.")).toBeVisible();
-      test.info().annotations.push({
-        type: "billing",
-        description: "metrics.json not there yet: asserted the fallback",
-      });
-      return;
-    }
+    expect(metrics.status()).toBe(200);
     const body = (await metrics.json()) as {
       currency: string;
       mrr: number;
