@@ -233,7 +233,9 @@ function pathIdArb(path: string, real: Record<"customer" | "subscription" | "cha
     ...(known.length > 0 ? [{ arbitrary: fc.constantFrom(...known), weight: 5 }] : []),
     { arbitrary: unknownId(prefix), weight: 2 },
     { arbitrary: fc.constantFrom("cus", "sub", "ch", "pl", "key").chain(unknownId), weight: 1 },
-    { arbitrary: shortJunk.map(safeSegment), weight: 2 },
+    // "." and ".." are dot segments (also percent-encoded, per the URL standard): the URL itself
+    // then names another resource (/customers/../metrics.json is /metrics.json), not a bad id.
+    { arbitrary: shortJunk.filter((text) => text !== "." && text !== "..").map(safeSegment), weight: 2 },
   );
 }
 
