@@ -20,6 +20,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in" },
+  logger: {
+    // A refused sign-in is expected traffic, not a server fault: one line, no stack trace, no email.
+    error(error) {
+      if ((error as { type?: string }).type === "CredentialsSignin") {
+        console.warn(`[auth] sign-in refused (${(error as CredentialsSignin).code})`);
+        return;
+      }
+      console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },

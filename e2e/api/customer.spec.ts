@@ -62,6 +62,18 @@ test.describe("PATCH /customers/{id}.json", () => {
     expect((await getCustomerJson(request, customer.id)).company_name).toBeNull();
   });
 
+  test("an empty or all-space company_name or address line clears it, as null does", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const response = await request.patch(`/customers/${customer.id}.json`, {
+      headers: writeAuth(),
+      data: { company_name: "   ", address: { line2: "" } },
+    });
+    expect(response.status()).toBe(200);
+    const stored = await getCustomerJson(request, customer.id);
+    expect(stored.company_name).toBeNull();
+    expect(stored.address.line2).toBeNull();
+  });
+
   test("merges the address field by field", async ({ request }) => {
     const customer = await postCustomer(request);
     const response = await request.patch(`/customers/${customer.id}.json`, {

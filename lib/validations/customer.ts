@@ -3,7 +3,13 @@ import { COUNTRY_CODES } from "./country-codes";
 import { paginationQuerySchema } from "./pagination";
 import { isStorableText, text } from "./text";
 
-const optionalText = (max: number) => text(max).trim().nullable().optional();
+// An empty (or all-space) value clears the field, as in Stripe's API, instead of storing "".
+const optionalText = (max: number) =>
+  text(max)
+    .trim()
+    .transform((value) => (value === "" ? null : value))
+    .nullable()
+    .optional();
 
 export const addressSchema = z.strictObject({
   line1: optionalText(200),

@@ -6,6 +6,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { ColumnHeaders } from "@/components/ui/column-headers";
 import { ErrorText, LoadingText } from "@/components/ui/query-state";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { customerLabel } from "@/lib/format/customer-label";
 import { formatDate } from "@/lib/format/dates";
 import { customerListQuery } from "@/lib/queries/customers";
 import { CustomerEmptyState } from "./customer-empty-state";
@@ -87,7 +88,7 @@ export function CustomerTable() {
                       href={`/customers/${customer.id}`}
                       className="font-medium text-indigo-700 hover:underline"
                     >
-                      {customer.company_name ?? customer.email}
+                      {customerLabel(customer)}
                     </Link>
                     <div className="text-xs text-slate-600">{customer.email}</div>
                   </td>

@@ -1,4 +1,5 @@
 import { StatusBadge } from "@/components/ui/status-badge";
+import { customerLabel } from "@/lib/format/customer-label";
 import { formatDateTime } from "@/lib/format/dates";
 import type { Customer } from "@/lib/queries/types";
 import { StatusActions } from "./status-actions";
@@ -8,7 +9,7 @@ export function CustomerHeader({ customer }: { customer: Customer }) {
     <header className="flex flex-wrap items-start justify-between gap-4">
       <div>
         <h1 className="flex items-center gap-3 text-2xl font-semibold">
-          {customer.company_name ?? customer.email}
+          {customerLabel(customer)}
           <StatusBadge status={customer.status} />
         </h1>
         <p className="mt-1 text-sm text-slate-600">
