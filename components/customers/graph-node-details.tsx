@@ -11,7 +11,7 @@ const show = (value: unknown) =>
 /** The side panel for the selected node: its own fields and what it is connected to. */
 export function GraphNodeDetails({ node, graph }: { node: GraphNode | null; graph: CustomerGraph }) {
   if (!node) return <p className="text-sm text-slate-600">Select a node to see its details.</p>;
-  const { id, type, label, ...fields } = node;
+  const { id, type, label, data = {} } = node;
   const labelOf = new Map(graph.nodes.map((candidate) => [candidate.id, candidate.label]));
   const links = graph.edges.filter((edge) => edge.source === id || edge.target === id);
   return (
@@ -26,9 +26,9 @@ export function GraphNodeDetails({ node, graph }: { node: GraphNode | null; grap
         <h3 className="mt-1 font-semibold break-words">{label}</h3>
         <p className="font-mono text-xs break-all text-slate-600">{id}</p>
       </div>
-      {Object.keys(fields).length ? (
+      {Object.keys(data).length ? (
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-          {Object.entries(fields).map(([name, value]) => (
+          {Object.entries(data).map(([name, value]) => (
             <div key={name} className="contents">
               <dt className="text-slate-600">{name.replaceAll("_", " ")}</dt>
               <dd className="break-words">{show(value)}</dd>

@@ -10,18 +10,17 @@ import { formatMoney } from "@/lib/format/money";
 import { customerMetricsQuery } from "@/lib/queries/billing";
 import type { CustomerMetrics } from "@/lib/queries/types";
 
+// The API sends this many days of history (customerMetricsResponseSchema), oldest first.
 const TREND_DAYS = 90;
 
-function trendLabel(metrics: CustomerMetrics, history: NonNullable<CustomerMetrics["history"]>) {
+function trendLabel({ history, currency }: CustomerMetrics) {
   const first = history[0];
   const last = history.at(-1);
   if (!first || !last) return "";
-  return `MRR from ${formatMoney(first.mrr, metrics.currency)} on ${formatDate(first.date)} to ${formatMoney(last.mrr, metrics.currency)} on ${formatDate(last.date)}`;
+  return `MRR from ${formatMoney(first.mrr, currency)} on ${formatDate(first.date)} to ${formatMoney(last.mrr, currency)} on ${formatDate(last.date)}`;
 }
 
 function MetricsView({ metrics }: { metrics: CustomerMetrics }) {
-  const cutoff = Date.now() - TREND_DAYS * 86_400_000;
-  const history = (metrics.history ?? []).filter((point) => new Date(point.date).getTime() >= cutoff);
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-2 gap-3">
@@ -42,7 +41,7 @@ function MetricsView({ metrics }: { metrics: CustomerMetrics }) {
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">
           MRR, last {TREND_DAYS} days
         </h3>
-        <Sparkline values={history.map((point) => point.mrr)} label={trendLabel(metrics, history)} />
+        <Sparkline values={metrics.history.map((point) => point.mrr)} label={trendLabel(metrics)} />
       </div>
       <div>
         <h3 className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-600">

@@ -26,25 +26,17 @@ export function ErrorText({ error, onRetry }: { error: unknown; onRetry?: () => 
   );
 }
 
-export function NotAvailable({ what }: { what: string }) {
-  return <p className="text-sm text-slate-500">{what} not available yet.</p>;
-}
-
-/**
- * Renders a query's loading, error and "not available" (null from an optional endpoint)
- * states the same way everywhere, and the data once it is there.
- */
+/** Renders a query's loading and error states the same way everywhere, and the data once it is there. */
 export function QueryState<T>({
   query,
   what,
   children,
 }: {
-  query: UseQueryResult<T | null>;
+  query: UseQueryResult<T>;
   what: string;
   children: (data: T) => ReactNode;
 }) {
   if (query.isPending) return <LoadingText what={what} />;
   if (query.isError) return <ErrorText error={query.error} onRetry={() => void query.refetch()} />;
-  if (query.data === null) return <NotAvailable what={what.charAt(0).toUpperCase() + what.slice(1)} />;
   return <RenderBoundary what={what}>{children(query.data)}</RenderBoundary>;
 }

@@ -1,23 +1,50 @@
+import type { BookMetrics, CustomerGraph, CustomerMetrics } from "../../lib/queries/types";
 import { createCustomer } from "../support/api";
 import { expect, test } from "./support/fixtures";
 
-// The billing endpoints are built separately. These specs answer graph.json and metrics.json
-// in the browser with the contract's shapes, so the rendering is proved whether or not billing
-// has landed (customer-page.spec.ts checks the real endpoints, or the fallback).
+// These specs answer graph.json and metrics.json in the browser with chosen data of the real
+// response shapes (typed by the same schemas), so the rendering of cases a fresh database does
+// not have is proved; customer-page.spec.ts checks the real endpoints end to end.
 
-test.describe("billing panels (contract-shaped answers)", () => {
+const NOW = new Date().toISOString();
+
+function customerMetrics(customerId: string, overrides: Partial<CustomerMetrics>): CustomerMetrics {
+  return {
+    object: "customer_metrics",
+    customer_id: customerId,
+    currency: "USD",
+    mrr: 0,
+    yrr: 0,
+    mrr_by_currency: {},
+    yrr_by_currency: {},
+    mrr_30_days_ago: null,
+    risk: { level: "low", score: 0, signals: [] },
+    history: [],
+    as_of: NOW,
+    ...overrides,
+  };
+}
+
+test.describe("billing panels (stubbed answers of the real shapes)", () => {
   test("the relationship graph: nodes by type around the customer, zoom controls, details on click", async ({
     financePage: page,
     request,
   }) => {
     const customer = await createCustomer(request);
     const graph = {
+      object: "graph",
+      customer_id: customer.id,
       nodes: [
         { id: customer.id, type: "customer", label: "Acme GmbH" },
-        { id: "prop:tier", type: "property", label: "tier = gold" },
-        { id: "pm_1", type: "payment_method", label: "VISA •••• 4242", exp_month: 12, exp_year: 2030 },
-        { id: "sub_1", type: "subscription", label: "Pro plan", status: "active" },
-        { id: "ch_1", type: "charge", label: "$15.00 setup fee", status: "failed" },
+        { id: "prop:tier", type: "property", label: "tier: gold" },
+        {
+          id: "pm_1",
+          type: "payment_method",
+          label: "visa •••• 4242",
+          data: { exp_month: 12, exp_year: 2030 },
+        },
+        { id: "sub_1", type: "subscription", label: "Pro plan", data: { status: "active" } },
+        { id: "ch_1", type: "charge", label: "$15.00 failed", data: { status: "failed" } },
       ],
       edges: [
         { source: customer.id, target: "prop:tier", type: "has_property" },
@@ -25,7 +52,7 @@ test.describe("billing panels (contract-shaped answers)", () => {
         { source: customer.id, target: "sub_1", type: "has_subscription" },
         { source: "sub_1", target: "ch_1", type: "charged" },
       ],
-    };
+    } satisfies CustomerGraph;
     await page.route(`**/customers/${customer.id}/graph.json`, (route) => route.fulfill({ json: graph }));
     await page.goto(`/customers/${customer.id}`);
     const section = page.getByRole("region", { name: "Relationship graph" });
@@ -36,8 +63,9 @@ test.describe("billing panels (contract-shaped answers)", () => {
     await section.getByTestId("rf__node-sub_1").click();
     const details = section.getByRole("complementary", { name: "Node details" });
     await expect(details).toContainText("Pro plan");
-    await expect(details).toContainText("status");
-    await expect(details).toContainText("charged: $15.00 setup fee");
+    // The node's data fields, one per row (not the data object as JSON).
+    await expect(details.getByRole("definition")).toHaveText(["active"]);
+    await expect(details).toContainText("charged: $15.00 failed");
     await section.screenshot({ path: "test-results/screenshots/graph-stubbed.png" });
   });
 
@@ -47,21 +75,20 @@ test.describe("billing panels (contract-shaped answers)", () => {
   }) => {
     const customer = await createCustomer(request);
     const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-    const metrics = {
-      currency: "USD",
+    const metrics = customerMetrics(customer.id, {
       mrr: 19800,
       yrr: 237600,
       risk: {
         level: "high",
         score: 70,
-        signals: [{ code: "charge_failed", message: "A charge failed in the last 90 days." }],
+        signals: [{ code: "charge_failed", message: "A charge failed in the last 90 days.", weight: 40 }],
       },
       history: [
         { date: day(60), mrr: 9900 },
         { date: day(30), mrr: 14900 },
         { date: day(0), mrr: 19800 },
       ],
-    };
+    });
     await page.route(`**/customers/${customer.id}/metrics.json`, (route) => route.fulfill({ json: metrics }));
     await page.goto(`/customers/${customer.id}`);
     const panel = page.getByRole("region", { name: "Revenue and risk" });
@@ -75,10 +102,74 @@ test.describe("billing panels (contract-shaped answers)", () => {
 
   test("a zero-decimal currency is not divided by 100", async ({ financePage: page, request }) => {
     const customer = await createCustomer(request);
-    const metrics = { currency: "JPY", mrr: 5000, yrr: 60000, risk: { level: "low", score: 0, signals: [] } };
+    const metrics = customerMetrics(customer.id, { currency: "JPY", mrr: 5000, yrr: 60000 });
     await page.route(`**/customers/${customer.id}/metrics.json`, (route) => route.fulfill({ json: metrics }));
     await page.goto(`/customers/${customer.id}`);
     await expect(page.getByTestId("mrr")).toHaveText("¥5,000");
     await expect(page.getByText("No risk signals.")).toBeVisible();
+  });
+
+  test("the dashboard: revenue and movements per currency, counts, at-risk customers by name", async ({
+    financePage: page,
+  }) => {
+    const movement = (count: number, amount: number) => ({ count, amount });
+    const atRisk = (customer_id: string, company_name: string | null, email: string) => ({
+      customer_id,
+      external_id: `crm-${customer_id}`,
+      company_name,
+      email,
+      level: "high" as const,
+      score: 80,
+      signals: [],
+      currency: "EUR",
+      mrr: 4900,
+    });
+    const book = {
+      object: "book_metrics",
+      as_of: NOW,
+      currencies: [
+        {
+          currency: "EUR",
+          mrr: 123400,
+          yrr: 1480800,
+          paying_customers: 3,
+          live_subscriptions: 4,
+          movements: {
+            new: movement(2, 9800),
+            expansion: movement(1, 1000),
+            contraction: movement(0, 0),
+            churn: movement(1, -4900),
+            reactivation: movement(0, 0),
+            net_new_mrr: 5900,
+          },
+        },
+      ],
+      customer_counts: { active: 12, suspended: 1 },
+      movements_period: { from: "2026-01-01", to: "2026-01-31" },
+      at_risk: [
+        atRisk("cus_named", "Risky Donuts Ltd", "named@example.com"),
+        // Nothing visible in the company name: the link falls back to the email.
+        atRisk("cus_blank", " \u200b ", "blank@example.com"),
+      ],
+    } satisfies BookMetrics;
+    await page.route(
+      (url) => url.pathname === "/metrics.json",
+      (route) => route.fulfill({ json: book }),
+    );
+    await page.goto("/dashboard");
+    const revenue = page.getByRole("region", { name: "Recurring revenue" });
+    await expect(revenue).toContainText("€1,234.00");
+    await expect(revenue.getByRole("list", { name: "EUR movements" })).toContainText("new: €98.00 (2)");
+    await expect(revenue.getByRole("list", { name: "EUR movements" })).toContainText("net_new_mrr: €59.00");
+    await expect(page.getByRole("region", { name: "Customers by status" })).toContainText("12");
+    const risky = page.getByRole("region", { name: "Customers at risk" });
+    await expect(risky.getByRole("link", { name: "Risky Donuts Ltd" })).toHaveAttribute(
+      "href",
+      "/customers/cus_named",
+    );
+    await expect(risky.getByRole("link", { name: "blank@example.com" })).toHaveAttribute(
+      "href",
+      "/customers/cus_blank",
+    );
   });
 });

@@ -35,19 +35,6 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   throw await problemOf(response);
 }
 
-/**
- * For endpoints that may not exist yet (billing lands separately): a 404 means "not available",
- * which the pages show quietly instead of as an error.
- */
-export async function apiFetchOptional<T>(path: string): Promise<T | null> {
-  try {
-    return await apiFetch<T>(path);
-  } catch (error) {
-    if (error instanceof ApiProblem && error.status === 404) return null;
-    throw error;
-  }
-}
-
 async function problemOf(response: Response): Promise<ApiProblem> {
   const isProblem = (response.headers.get("content-type") ?? "").includes("json");
   const body = isProblem

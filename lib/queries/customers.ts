@@ -41,6 +41,16 @@ export const customerQuery = (id: string) =>
     queryFn: () => apiFetch<Customer>(`/customers/${id}.json`),
   });
 
+/**
+ * A read-only resource under /customers/{id}/… (subscriptions, metrics, payment methods, …),
+ * keyed under the customer so that refreshing the customer refreshes it too.
+ */
+export const customerResourceQuery = <T>(id: string, resource: string) =>
+  queryOptions({
+    queryKey: [...customerKeys.detail(id), resource] as const,
+    queryFn: () => apiFetch<T>(`/customers/${id}/${resource}.json`),
+  });
+
 export type CustomerPatch = Partial<Pick<Customer, "email" | "company_name" | "address" | "status">>;
 
 export const updateCustomer = (id: string, patch: CustomerPatch) =>

@@ -1,41 +1,48 @@
+import type { z } from "zod";
 import type { CustomerJson } from "../serializers/customer";
+import type { serializePaymentMethod } from "../serializers/payment-method";
+import type {
+  bookMetricsResponseSchema,
+  chargeResponseSchema,
+  customerMetricsResponseSchema,
+  graphResponseSchema,
+  subscriptionResponseSchema,
+} from "../validations/billing-responses";
+import type { listOf, paymentLinkResponseSchema } from "../validations/responses";
 
-// The JSON shapes the pages read. Those the app serializes itself are derived from the
-// serializers; the billing ones follow CONTRACT.md section 5 and the billing helper's spec.
+// The JSON shapes the pages read, derived from what produces or documents them so a change to
+// the API shows up here as a type error. Type-only imports: zod and the schemas stay out of
+// the browser bundle.
 
 export type Customer = CustomerJson;
 export type CustomerStatus = Customer["status"];
 
-export interface ListPage<T> {
-  object: "list";
-  data: T[];
-  has_more: boolean;
-  next_cursor: string | null;
-}
+/** The list envelope of listOf(), with the item type filled in. */
+export type ListPage<T> = Omit<z.infer<ReturnType<typeof listOf>>, "data"> & { data: T[] };
 
-export interface PaymentLinkCreated {
-  id: string;
-  url: string;
-  expires_at: string;
-  created_at: string;
-}
+export type PaymentLinkCreated = z.infer<typeof paymentLinkResponseSchema>;
+export type PaymentMethod = ReturnType<typeof serializePaymentMethod>;
+
+export type Subscription = z.infer<typeof subscriptionResponseSchema>;
+export type Charge = z.infer<typeof chargeResponseSchema>;
+
+export type CustomerGraph = z.infer<typeof graphResponseSchema>;
+export type GraphNode = CustomerGraph["nodes"][number];
+export type GraphNodeType = GraphNode["type"];
+
+export type CustomerMetrics = z.infer<typeof customerMetricsResponseSchema>;
+
+export type BookMetrics = z.infer<typeof bookMetricsResponseSchema>;
+export type BookCurrency = BookMetrics["currencies"][number];
+
+// These lists have no response schema yet; their shapes are written out from the handlers in
+// lib/server (payment links, webhook deliveries, audit trail), fields the pages read only.
 
 export interface PaymentLinkSummary {
   id: string;
   status: "open" | "opened" | "completed" | "revoked" | "expired";
   expires_at: string;
   completed_at: string | null;
-  created_at: string;
-}
-
-export interface PaymentMethod {
-  id: string;
-  brand: string;
-  last4: string;
-  exp_month: number;
-  exp_year: number;
-  is_default?: boolean;
-  detached: boolean;
   created_at: string;
 }
 
@@ -58,52 +65,4 @@ export interface AuditEntry {
   entity_id: string;
   actor: { type: string; id: string | null; email: string | null };
   created_at: string;
-}
-
-export interface Subscription {
-  id: string;
-  status: string;
-  description?: string | null;
-  amount: number;
-  currency: string;
-  interval: string;
-  quantity?: number;
-  current_period_end?: string | null;
-  created_at?: string;
-}
-
-export interface Charge {
-  id: string;
-  status: string;
-  amount: number;
-  currency: string;
-  description?: string | null;
-  failure_message?: string | null;
-  created_at?: string;
-}
-
-export interface GraphNode {
-  id: string;
-  type: string;
-  label: string;
-  [detail: string]: unknown;
-}
-
-export interface CustomerGraph {
-  nodes: GraphNode[];
-  edges: { source: string; target: string; type: string }[];
-}
-
-export interface RiskSignal {
-  code: string;
-  message: string;
-}
-
-export interface CustomerMetrics {
-  /** null while the customer has no subscription (no currency to speak of yet). */
-  currency: string | null;
-  mrr: number;
-  yrr: number;
-  risk: { level: "low" | "medium" | "high"; score: number; signals: RiskSignal[] };
-  history?: { date: string; mrr: number }[];
 }

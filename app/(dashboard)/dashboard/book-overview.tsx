@@ -5,14 +5,29 @@ import Link from "next/link";
 import { QueryState } from "@/components/ui/query-state";
 import { Section } from "@/components/ui/section";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { customerLabel } from "@/lib/format/customer-label";
 import { formatMoney } from "@/lib/format/money";
-import { type BookMetrics, bookMetricsQuery } from "@/lib/queries/billing";
-import { atRiskOf, currenciesOf, movementsOf, statusCountsOf } from "./book-shape";
+import { bookMetricsQuery } from "@/lib/queries/billing";
+import type { BookCurrency, BookMetrics } from "@/lib/queries/types";
+
+/** Each movement with its amount; all but net_new_mrr (a plain amount) also count customers. */
+function Movements({ entry }: { entry: BookCurrency }) {
+  return (
+    <ul aria-label={`${entry.currency} movements`} className="mt-3 flex flex-wrap gap-2 text-xs">
+      {Object.entries(entry.movements).map(([type, movement]) => (
+        <li key={type} className="rounded bg-white px-2 py-1 ring-1 ring-slate-200">
+          {type}:{" "}
+          {typeof movement === "number"
+            ? formatMoney(movement, entry.currency)
+            : `${formatMoney(movement.amount, entry.currency)} (${movement.count})`}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function BookView({ book }: { book: BookMetrics }) {
-  const currencies = currenciesOf(book);
-  const counts = statusCountsOf(book);
-  const atRisk = atRiskOf(book);
+  const { currencies, customer_counts: counts, at_risk: atRisk } = book;
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <Section title="Recurring revenue" className="lg:col-span-2">
@@ -36,19 +51,7 @@ function BookView({ book }: { book: BookMetrics }) {
                     <dd className="text-lg font-semibold">{formatMoney(entry.yrr, entry.currency)}</dd>
                   </div>
                 </dl>
-                {movementsOf(entry).length ? (
-                  <ul
-                    aria-label={`${entry.currency} movements`}
-                    className="mt-3 flex flex-wrap gap-2 text-xs"
-                  >
-                    {movementsOf(entry).map((movement) => (
-                      <li key={movement.type} className="rounded bg-white px-2 py-1 ring-1 ring-slate-200">
-                        {movement.type}: {formatMoney(movement.amount, entry.currency)}
-                        {movement.count !== undefined ? ` (${movement.count})` : ""}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
+                <Movements entry={entry} />
               </div>
             ))}
           </div>
@@ -71,22 +74,17 @@ function BookView({ book }: { book: BookMetrics }) {
           <p className="text-sm text-slate-600">No customer is at risk.</p>
         ) : (
           <ul className="divide-y divide-slate-100 text-sm">
-            {atRisk.map((customer) => {
-              const id = customer.customer_id ?? customer.id ?? "";
-              return (
-                <li key={id} className="flex items-center justify-between gap-2 py-2">
-                  <Link href={`/customers/${id}`} className="text-indigo-700 hover:underline">
-                    {customer.label ?? customer.company_name ?? customer.email ?? id}
-                  </Link>
-                  <span className="flex items-center gap-2">
-                    {customer.level ? <StatusBadge status={customer.level} /> : null}
-                    {customer.score !== undefined ? (
-                      <span className="text-xs text-slate-600">score {customer.score}</span>
-                    ) : null}
-                  </span>
-                </li>
-              );
-            })}
+            {atRisk.map((customer) => (
+              <li key={customer.customer_id} className="flex items-center justify-between gap-2 py-2">
+                <Link href={`/customers/${customer.customer_id}`} className="text-indigo-700 hover:underline">
+                  {customerLabel(customer)}
+                </Link>
+                <span className="flex items-center gap-2">
+                  <StatusBadge status={customer.level} />
+                  <span className="text-xs text-slate-600">score {customer.score}</span>
+                </span>
+              </li>
+            ))}
           </ul>
         )}
       </Section>
