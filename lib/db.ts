@@ -1,26 +1,45 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { databaseUrl } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
 
-function createClient(): PrismaClient {
+// One pool and one client per process; in development modules are re-evaluated on every change,
+// so both live on globalThis to avoid opening a new pool each time.
+const globalForDb = globalThis as unknown as { pgPool?: pg.Pool; prisma?: PrismaClient };
+
+/**
+ * The process's connection pool. Prisma runs on it, and so do the few hot paths written as plain
+ * SQL (creating and listing customers), where Prisma's per-query work cost more CPU than
+ * PostgreSQL did (bench/api/README.md).
+ */
+export function pool(): pg.Pool {
   // Timeouts, so that a database that hangs (rather than refusing) turns into quick 503s
   // instead of requests that wait forever.
-  const adapter = new PrismaPg({
+  globalForDb.pgPool ??= new pg.Pool({
     connectionString: databaseUrl(),
     max: 20,
     connectionTimeoutMillis: 5_000,
     query_timeout: 8_000,
   });
-  return new PrismaClient({ adapter });
+  // Without a listener, an idle connection dropped by the server (a restart, an outage) would
+  // crash the process; the next query simply opens a new one.
+  if (globalForDb.pgPool.listenerCount("error") === 0)
+    globalForDb.pgPool.on("error", (error) => console.warn(`[db] idle connection lost: ${error.message}`));
+  return globalForDb.pgPool;
 }
 
-// One client per process; in development the module is re-evaluated on every change,
-// so the instance lives on globalThis to avoid opening a new pool each time.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
-
 export function db(): PrismaClient {
-  globalForPrisma.prisma ??= createClient();
-  return globalForPrisma.prisma;
+  globalForDb.prisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
+  return globalForDb.prisma;
+}
+
+/** Closes this process's connections (before PostgreSQL stops, or at the end of a CLI command). */
+export async function closeDatabase(): Promise<void> {
+  const { prisma, pgPool } = globalForDb;
+  globalForDb.prisma = undefined;
+  globalForDb.pgPool = undefined;
+  await prisma?.$disconnect();
+  await pgPool?.end();
 }
 
 export type Db = PrismaClient;

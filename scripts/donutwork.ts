@@ -98,8 +98,8 @@ try {
     `error: ${issues ? issues.map((issue) => issue.message).join("; ") : (error as Error).message}`,
   );
 } finally {
-  const { db } = await import("../lib/db");
-  await db().$disconnect();
+  const { closeDatabase } = await import("../lib/db");
+  await closeDatabase();
   await database.release();
 }
 process.exit(exitCode);

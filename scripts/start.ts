@@ -28,7 +28,7 @@ Object.assign(process.env, environment.variables, { DATABASE_URL: database.url }
 const cleanups: (() => Promise<void>)[] = [
   () => database.release(),
   // Close this process's own connections before PostgreSQL stops, so none dies mid-use.
-  async () => (await import("../lib/db")).db().$disconnect(),
+  async () => (await import("../lib/db")).closeDatabase(),
 ];
 let stopping = false;
 

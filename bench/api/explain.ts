@@ -1,6 +1,5 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
-import { PrismaClient } from "../../lib/generated/prisma/client";
+import { listCustomersStatement } from "../../lib/server/customers/list-customers";
 import { listCustomersQuerySchema } from "../../lib/validations/customer";
 import { COMMON_TERM, RARE_TERM } from "./fake-data";
 
@@ -13,32 +12,11 @@ export interface PlanSummary {
   usesIndex: boolean;
 }
 
-interface Captured {
-  query: string;
-  params: unknown[];
-}
-
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of the exact SQL the app issues for each list and search: the real
- * lib/server/customers/list-customers.ts runs here on a Prisma client that records its queries
- * (installed where lib/db.ts looks for its singleton), and every recorded statement is explained
- * with its own parameters.
+ * EXPLAIN (ANALYZE, BUFFERS) of the exact SQL the app issues for each list and search: the
+ * statement comes from lib/server/customers/list-customers.ts's own builder, with its parameters.
  */
-export async function explainListQueries(
-  url: string,
-  client: pg.Client,
-): Promise<{ text: string; plans: PlanSummary[] }> {
-  const captured: Captured[] = [];
-  const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: 2 }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  prisma.$on("query", (event) =>
-    captured.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }),
-  );
-  (globalThis as unknown as { prisma?: PrismaClient }).prisma = prisma;
-  const { listCustomers } = await import("../../lib/server/customers/list-customers");
-
+export async function explainListQueries(client: pg.Client): Promise<{ text: string; plans: PlanSummary[] }> {
   const deep = await client.query<{ id: string; external_id: string }>(
     "select id, external_id from customers where status in ('active','suspended') order by id desc offset (select count(*) * 9 / 10 from customers) limit 1",
   );
@@ -60,13 +38,11 @@ export async function explainListQueries(
   let text = "";
   const plans: PlanSummary[] = [];
   for (const [scenario, query] of scenarios) {
-    captured.length = 0;
-    await listCustomers(listCustomersQuerySchema.parse(query));
-    const statements = [...captured];
+    const statements = [listCustomersStatement(listCustomersQuerySchema.parse(query))];
     for (const [index, statement] of statements.entries()) {
       const { rows } = await client.query<{ "QUERY PLAN": string }>(
-        `explain (analyze, buffers) ${statement.query}`,
-        statement.params,
+        `explain (analyze, buffers) ${statement.text}`,
+        statement.values,
       );
       const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
       const access = [
@@ -83,9 +59,8 @@ export async function explainListQueries(
         // No scan at all: the planner proved the result empty (e.g. `id IN (NULL)`).
         usesIndex: !access.some((item) => item.startsWith("Seq Scan")),
       });
-      text += `=== ${scenario} — statement ${index + 1} of ${statements.length}\n${statement.query}\n-- params: ${JSON.stringify(statement.params)}\n${plan}\n\n`;
+      text += `=== ${scenario} — statement ${index + 1} of ${statements.length}\n${statement.text}\n-- params: ${JSON.stringify(statement.values)}\n${plan}\n\n`;
     }
   }
-  await prisma.$disconnect();
   return { text, plans };
 }

@@ -61,7 +61,7 @@ const admin = await withClient(database.url, async (client) => {
 });
 
 log("EXPLAIN (ANALYZE, BUFFERS) of the app's list queries");
-const explained = await withClient(database.url, (client) => explainListQueries(database.url, client));
+const explained = await withClient(database.url, (client) => explainListQueries(client));
 
 const childEnv: NodeJS.ProcessEnv = {
   ...process.env,

@@ -55,14 +55,14 @@ export async function runMetricsBench(): Promise<void> {
     process.env.DATABASE_URL = url;
     const { getCustomerMetrics } = await import("../../lib/server/metrics/get-customer-metrics");
     const { getBookMetrics } = await import("../../lib/server/metrics/get-book-metrics");
-    const { db } = await import("../../lib/db");
+    const { closeDatabase } = await import("../../lib/db");
     const customerId = (index: number) => `cus_${String(1 + ((index * 7919) % CUSTOMERS)).padStart(26, "0")}`;
 
     await time(20, (index) => getCustomerMetrics({ customerId: customerId(index) })); // warm-up
     const one = await time(500, (index) => getCustomerMetrics({ customerId: customerId(index + 1000) }));
     await getBookMetrics({ atRiskLimit: 10 }); // warm-up
     const book = await time(20, () => getBookMetrics({ atRiskLimit: 10 }));
-    await db().$disconnect();
+    await closeDatabase();
 
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     console.log(

@@ -24,10 +24,17 @@ export function startNext(
   port: number,
   variables: Record<string, string>,
 ): ChildProcess {
-  return spawn(process.execPath, [nextCli, mode === "production" ? "start" : "dev", "-p", String(port)], {
-    env: { ...process.env, ...variables },
-    stdio: "inherit",
-  });
+  // Idle keep-alive sockets stay open longer than a client or balancer keeps them (Node's 5 s
+  // default races their reuse and answers it with ECONNRESET; load balancers idle out at 60 s).
+  const keepAlive = mode === "production" ? ["--keepAliveTimeout", "65000"] : [];
+  return spawn(
+    process.execPath,
+    [nextCli, mode === "production" ? "start" : "dev", "-p", String(port), ...keepAlive],
+    {
+      env: { ...process.env, ...variables },
+      stdio: "inherit",
+    },
+  );
 }
 
 function run(args: string[], variables: Record<string, string>): Promise<void> {

@@ -11,6 +11,7 @@ const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 let db: typeof import("../../lib/db").db;
+let closeDatabase: typeof import("../../lib/db").closeDatabase | undefined;
 let sequence = 0;
 
 async function customer(options: { card?: { expMonth: number; expYear: number } | null } = {}) {
@@ -77,11 +78,11 @@ beforeAll(async () => {
   database = await freshDatabase("billing");
   await applyMigrations(database.url);
   process.env.DATABASE_URL = database.url;
-  ({ db } = await import("../../lib/db"));
+  ({ db, closeDatabase } = await import("../../lib/db"));
 }, 120_000);
 
 afterAll(async () => {
-  await db?.().$disconnect();
+  await closeDatabase?.();
   await database?.drop();
 });
 

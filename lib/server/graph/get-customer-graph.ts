@@ -1,4 +1,5 @@
 import { db } from "../../db";
+import { customerLabel } from "../../format/customer-label";
 import { formatMinorUnits } from "../../metrics";
 import { getCustomerRowOrThrow } from "../customers/get-customer";
 
@@ -36,7 +37,7 @@ export async function getCustomerGraph(customerId: string) {
     {
       id: customer.id,
       type: "customer",
-      label: customer.companyName ?? customer.email,
+      label: customerLabel({ company_name: customer.companyName, email: customer.email }),
       data: { status: customer.status, email: customer.email, external_id: customer.externalId },
     },
   ];
