@@ -1,4 +1,15 @@
-// npm run bench: the benchmarks of the project. Metrics over a 100 000-customer book (issue 4).
+// npm run bench [-- --customers 1000000 --duration 10 --repeat 2]
+// The project's benchmarks: the API against a plain node:http + pg floor server, at 32
+// connections (issue 6; bench/api/README.md; the options go to it), then the metrics over a
+// 100 000-customer book (issue 4).
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { runMetricsBench } from "./metrics/run-metrics-bench";
+
+const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
+const api = spawnSync(process.execPath, [tsx, "bench/api/run.ts", ...process.argv.slice(2)], {
+  stdio: "inherit",
+});
+if (api.status !== 0) process.exit(api.status ?? 1);
 
 await runMetricsBench();

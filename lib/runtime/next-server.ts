@@ -26,15 +26,14 @@ export function startNext(
 ): ChildProcess {
   // Idle keep-alive sockets stay open longer than a client or balancer keeps them (Node's 5 s
   // default races their reuse and answers it with ECONNRESET; load balancers idle out at 60 s).
-  const keepAlive = mode === "production" ? ["--keepAliveTimeout", "65000"] : [];
-  return spawn(
-    process.execPath,
-    [nextCli, mode === "production" ? "start" : "dev", "-p", String(port), ...keepAlive],
-    {
-      env: { ...process.env, ...variables },
-      stdio: "inherit",
-    },
-  );
+  const args =
+    mode === "production"
+      ? ["start", "-p", String(port), "--keepAliveTimeout", "65000"]
+      : ["dev", "-p", String(port)];
+  return spawn(process.execPath, [nextCli, ...args], {
+    env: { ...process.env, ...variables },
+    stdio: "inherit",
+  });
 }
 
 function run(args: string[], variables: Record<string, string>): Promise<void> {
