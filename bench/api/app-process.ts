@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -65,4 +66,47 @@ export function createApiKey(env: NodeJS.ProcessEnv): Promise<string> {
       },
     );
   });
+}
+
+/**
+ * The environment the benchmarks run the app in: its own port and build dir, and the per-key
+ * rate limit lifted (capacity is measured, not the 100/s default) unless set. With
+ * BENCH_DATABASE_URL the app uses that server and needs its secrets given.
+ */
+export function benchAppEnv(port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-bench",
+    NEXT_TELEMETRY_DISABLED: "1",
+    RATE_LIMIT_PER_SECOND: process.env.RATE_LIMIT_PER_SECOND || "1000000",
+    RATE_LIMIT_BURST: process.env.RATE_LIMIT_BURST || "1000000",
+    ...extra,
+  };
+  delete env.DATABASE_URL;
+  if (process.env.BENCH_DATABASE_URL) {
+    Object.assign(env, {
+      DATABASE_URL: process.env.BENCH_DATABASE_URL,
+      AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"),
+      ENCRYPTION_KEY: process.env.ENCRYPTION_KEY || randomBytes(32).toString("base64url"),
+    });
+  }
+  return env;
+}
+
+/** Starts the app (scripts/start.ts) with `env`, waits until it answers, and makes it an API key. */
+export async function startBenchApp(
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+): Promise<Started & { secret: string }> {
+  const app = startScript("scripts/start.ts", env, logFile);
+  try {
+    await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`, app.child, 900_000);
+    // The CLI is not what is measured or profiled.
+    const secret = await createApiKey({ ...env, NODE_OPTIONS: "", CPU_PROFILE_DIR: "" });
+    return { ...app, secret };
+  } catch (error) {
+    await app.stop();
+    throw error;
+  }
 }

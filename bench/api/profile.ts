@@ -6,11 +6,11 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createApiKey, startScript, waitForHttp } from "./app-process";
+import { benchAppEnv, startBenchApp } from "./app-process";
 import { openBenchDatabase, removeBenchRows, withClient } from "./database";
-import { COMMON_TERM } from "./fake-data";
 import { type LoadRequest, runLoad } from "./load";
 import { busySamples, summariseProfile } from "./profile-summary";
+import { commonSearch, customerCreates, firstPage } from "./requests";
 
 const { values } = parseArgs({
   options: {
@@ -26,44 +26,23 @@ const profileDir = path.resolve(`bench/results/cpu-profile-${values.endpoint}`);
 rmSync(profileDir, { recursive: true, force: true });
 process.env.DONUTWORK_DATA_DIR ||= `.data-bench/${values.customers}`;
 
-let sequence = 0;
+const create = customerCreates(`profile-${Date.now().toString(36)}`);
 const requests: Record<string, () => LoadRequest> = {
-  post: () => {
-    sequence++;
-    return {
-      method: "POST",
-      path: "/customers.json",
-      body: JSON.stringify({
-        external_id: `bench-profile-${Date.now()}-${sequence}`,
-        email: `profile${sequence}@bench.example`,
-        company_name: `Bench ${sequence} GmbH`,
-        address: { line1: "1 Load Street", city: "Berlin", postal_code: "10115", country: "DE" },
-      }),
-    };
-  },
-  list: () => ({ method: "GET", path: "/customers.json" }),
-  search: () => ({ method: "GET", path: `/customers.json?q=${COMMON_TERM}` }),
+  post: () => create("app"),
+  list: firstPage,
+  search: commonSearch,
 };
 const next = requests[values.endpoint];
 if (!next) throw new Error(`--endpoint must be one of ${Object.keys(requests).join(", ")}`);
 
 const database = await openBenchDatabase(log);
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  PORT: String(port),
-  NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-bench",
-  NEXT_TELEMETRY_DISABLED: "1",
-  RATE_LIMIT_PER_SECOND: "1000000",
-  RATE_LIMIT_BURST: "1000000",
+const env = benchAppEnv(port, {
   NODE_OPTIONS: `--require ${path.resolve("bench/api/cpu-profiler.cjs")}`,
   CPU_PROFILE_DIR: profileDir,
-};
-delete env.DATABASE_URL;
-const app = startScript("scripts/start.ts", env, path.join(profileDir, "..", "app-profile.log"));
+});
+const app = await startBenchApp(env, path.join(profileDir, "..", "app-profile.log"));
 try {
-  await waitForHttp(`http://127.0.0.1:${port}/api/health`, app.child, 900_000);
-  const secret = await createApiKey({ ...env, NODE_OPTIONS: "", CPU_PROFILE_DIR: "" });
-  const headers = { authorization: `Bearer ${secret}` };
+  const headers = { authorization: `Bearer ${app.secret}` };
   await runLoad({ port, connections: 32, seconds: 3, headers, next });
   const result = await runLoad({ port, connections: 32, seconds: Number(values.duration), headers, next });
   log(

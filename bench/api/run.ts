@@ -1,12 +1,11 @@
 // npx tsx bench/api/run.ts [--customers 100000|1000000] [--duration 10] [--repeat 1]
 // The API benchmark of issue 6: seed, start the app and a floor server side by side, load each
 // endpoint at 32 keep-alive connections, compare, EXPLAIN the list queries. See README.md here.
-import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createApiKey, startScript, waitForHttp } from "./app-process";
+import { benchAppEnv, startBenchApp, startScript, waitForHttp } from "./app-process";
 import { openBenchDatabase, removeBenchRows, withClient } from "./database";
 import { explainListQueries } from "./explain";
 import { COMMON_TERM, RARE_TERM } from "./fake-data";
@@ -20,6 +19,7 @@ import {
   type Phase,
   writeResults,
 } from "./report";
+import { commonSearch, customerCreates, firstPage, rareSearch } from "./requests";
 import { seed } from "./seed";
 import { readStatements, resetStatements, statementsPerRequest } from "./statements";
 
@@ -64,64 +64,38 @@ const admin = await withClient(database.url, async (client) => {
 log("EXPLAIN (ANALYZE, BUFFERS) of the app's list queries");
 const explained = await withClient(database.url, (client) => explainListQueries(client));
 
-const childEnv: NodeJS.ProcessEnv = {
-  ...process.env,
-  PORT: String(appPort),
-  NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-bench",
-  NEXT_TELEMETRY_DISABLED: "1",
-  // Capacity is measured, not the per-key limit (100/s by default): lift it unless set.
-  RATE_LIMIT_PER_SECOND: process.env.RATE_LIMIT_PER_SECOND || "1000000",
-  RATE_LIMIT_BURST: process.env.RATE_LIMIT_BURST || "1000000",
-};
-delete childEnv.DATABASE_URL;
-if (process.env.BENCH_DATABASE_URL) {
-  Object.assign(childEnv, {
-    DATABASE_URL: process.env.BENCH_DATABASE_URL,
-    AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"),
-    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY || randomBytes(32).toString("base64url"),
-  });
-}
+const childEnv = benchAppEnv(appPort);
 log(
   `starting the app on :${appPort} (build in ${childEnv.NEXT_DIST_DIR} if stale; log in bench/results/app-${customers}.log)`,
 );
-const app = startScript("scripts/start.ts", childEnv, path.join(resultsDir, `app-${customers}.log`));
 const floor = startScript(
   "bench/api/floor-server.ts",
   { ...process.env, DATABASE_URL: database.url, FLOOR_PORT: String(floorPort) },
   path.join(resultsDir, `floor-${customers}.log`),
 );
+const app = await startBenchApp(childEnv, path.join(resultsDir, `app-${customers}.log`)).catch(
+  async (error) => {
+    await floor.stop();
+    throw error;
+  },
+);
+const { secret } = app;
 const stopAll = async () => {
   await Promise.all([app.stop(), floor.stop()]);
 };
 process.on("SIGINT", () => void stopAll().then(() => database.release().then(() => process.exit(130))));
 
 try {
-  await waitForHttp(`http://127.0.0.1:${appPort}/api/health`, app.child, 900_000);
   await waitForHttp(`http://127.0.0.1:${floorPort}/customers.json`, floor.child, 60_000);
-  const secret = await createApiKey(childEnv);
   log("app and floor are up; API key created");
 
-  const runTag = Date.now().toString(36);
-  let sequence = 0;
-  const createBody = (target: string): LoadRequest => {
-    sequence++;
-    return {
-      method: "POST",
-      path: "/customers.json",
-      body: JSON.stringify({
-        external_id: `bench-${target}-${runTag}-${sequence}`,
-        email: `load${sequence}@bench-${runTag}.example`,
-        company_name: `Bench ${sequence} GmbH`,
-        address: { line1: "1 Load Street", city: "Berlin", postal_code: "10115", country: "DE" },
-      }),
-    };
-  };
+  const createBody = customerCreates(Date.now().toString(36));
   // POST last: its tens of thousands of new rows are the newest, and every search walks the
   // newest rows first, so reads measured after it would measure the benchmark's own leftovers.
   const endpoints: [string, (target: string) => LoadRequest][] = [
-    ["GET /customers.json", () => ({ method: "GET", path: "/customers.json" })],
-    [`GET ?q=${COMMON_TERM}`, () => ({ method: "GET", path: `/customers.json?q=${COMMON_TERM}` })],
-    [`GET ?q=${RARE_TERM}`, () => ({ method: "GET", path: `/customers.json?q=${RARE_TERM}` })],
+    ["GET /customers.json", firstPage],
+    [`GET ?q=${COMMON_TERM}`, commonSearch],
+    [`GET ?q=${RARE_TERM}`, rareSearch],
     ["POST /customers.json", createBody],
   ];
   const pid = app.child.pid ?? 0;

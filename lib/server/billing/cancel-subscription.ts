@@ -1,9 +1,8 @@
 import { serializeSubscription } from "../../serializers/subscription";
 import { stripe } from "../../stripe";
 import type { Actor } from "../audit/actor";
+import { changeSubscriptionAtStripe } from "./change-subscription-at-stripe";
 import { getSubscriptionRowOrThrow } from "./get-subscription-row";
-import { providerError } from "./provider-error";
-import { syncSubscription } from "./sync-subscription";
 
 const ENDED = new Set(["canceled", "incomplete_expired"]);
 
@@ -23,21 +22,11 @@ export async function cancelSubscription({
 }) {
   const current = await getSubscriptionRowOrThrow(id);
   if (ENDED.has(current.status)) return serializeSubscription(current);
-  try {
-    if (atPeriodEnd) {
-      await stripe().subscriptions.update(current.stripeSubscriptionId, { cancel_at_period_end: true });
-    } else {
-      await stripe().subscriptions.cancel(current.stripeSubscriptionId);
-    }
-  } catch (error) {
-    throw providerError(error);
-  }
-  const row = await syncSubscription({
-    stripeSubscriptionId: current.stripeSubscriptionId,
-    actor,
-    customerId: current.customerId,
-  });
-  return serializeSubscription(row ?? current);
+  return changeSubscriptionAtStripe(current, actor, (stripeId) =>
+    atPeriodEnd
+      ? stripe().subscriptions.update(stripeId, { cancel_at_period_end: true })
+      : stripe().subscriptions.cancel(stripeId),
+  );
 }
 
 export const isEndedSubscriptionStatus = (status: string) => ENDED.has(status);

@@ -1,12 +1,10 @@
 import { ApiError } from "../../api/api-error";
-import { serializeSubscription } from "../../serializers/subscription";
 import { stripe } from "../../stripe";
 import type { UpdateSubscriptionInput } from "../../validations/subscription";
 import type { Actor } from "../audit/actor";
 import { isEndedSubscriptionStatus } from "./cancel-subscription";
+import { changeSubscriptionAtStripe } from "./change-subscription-at-stripe";
 import { getSubscriptionRowOrThrow } from "./get-subscription-row";
-import { providerError } from "./provider-error";
-import { syncSubscription } from "./sync-subscription";
 
 /**
  * A new quantity or unit amount, prorated by Stripe (`create_prorations`: the difference for the
@@ -26,12 +24,12 @@ export async function updateSubscription({
   if (isEndedSubscriptionStatus(current.status)) {
     throw new ApiError("conflict", `Subscription ${id} is ${current.status}; it can no longer be changed.`);
   }
-  try {
-    const truth = await stripe().subscriptions.retrieve(current.stripeSubscriptionId);
+  return changeSubscriptionAtStripe(current, actor, async (stripeId) => {
+    const truth = await stripe().subscriptions.retrieve(stripeId);
     const item = truth.items.data[0];
     if (!item) throw new Error(`Stripe subscription ${truth.id} has no items`);
     const product = typeof item.price.product === "string" ? item.price.product : item.price.product.id;
-    await stripe().subscriptions.update(current.stripeSubscriptionId, {
+    await stripe().subscriptions.update(stripeId, {
       ...(input.description !== undefined ? { description: input.description } : {}),
       ...(input.amount !== undefined || input.quantity !== undefined
         ? {
@@ -58,13 +56,5 @@ export async function updateSubscription({
           }
         : {}),
     });
-  } catch (error) {
-    throw providerError(error);
-  }
-  const row = await syncSubscription({
-    stripeSubscriptionId: current.stripeSubscriptionId,
-    actor,
-    customerId: current.customerId,
   });
-  return serializeSubscription(row ?? current);
 }
