@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { useCanWrite } from "@/components/providers/staff-session";
-import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/query-state";
+import { SaveActions } from "@/components/ui/save-actions";
 import { Section } from "@/components/ui/section";
 import { TextField } from "@/components/ui/text-field";
 import { ApiProblem } from "@/lib/queries/api-fetch";
@@ -57,16 +57,7 @@ export function ContactForm({ customer }: { customer: Customer }) {
             />
           ))}
         </fieldset>
-        {canEdit ? (
-          <div className="mt-4 flex items-center gap-3">
-            <Button type="submit" variant="primary" disabled={mutation.isPending}>
-              {mutation.isPending ? "Saving…" : "Save contact"}
-            </Button>
-            <span role="status" className="text-sm text-emerald-700">
-              {saved ? "Saved" : ""}
-            </span>
-          </div>
-        ) : null}
+        {canEdit ? <SaveActions label="Save contact" pending={mutation.isPending} saved={saved} /> : null}
         {mutation.isError && !(mutation.error instanceof ApiProblem && mutation.error.errors.length) ? (
           <div className="mt-3">
             <ErrorText error={mutation.error} />

@@ -5,6 +5,7 @@ import { useCanWrite } from "@/components/providers/staff-session";
 import { Button } from "@/components/ui/button";
 import { ColumnHeaders } from "@/components/ui/column-headers";
 import { ErrorText } from "@/components/ui/query-state";
+import { SaveActions } from "@/components/ui/save-actions";
 import { Section } from "@/components/ui/section";
 import { ApiProblem } from "@/lib/queries/api-fetch";
 import { replaceProperties } from "@/lib/queries/customers";
@@ -105,17 +106,11 @@ export function PropertyEditor({ customer }: { customer: Customer }) {
           </div>
         ) : null}
         {canEdit ? (
-          <div className="mt-4 flex flex-wrap items-center gap-3">
+          <SaveActions label="Save properties" pending={mutation.isPending} saved={saved}>
             <Button onClick={() => edit([...rows, emptyRow()])} disabled={rows.length >= MAX_PROPERTIES}>
               Add property
             </Button>
-            <Button type="submit" variant="primary" disabled={mutation.isPending}>
-              {mutation.isPending ? "Saving…" : "Save properties"}
-            </Button>
-            <span role="status" className="text-sm text-emerald-700">
-              {saved ? "Saved" : ""}
-            </span>
-          </div>
+          </SaveActions>
         ) : null}
       </form>
     </Section>
