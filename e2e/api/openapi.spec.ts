@@ -12,6 +12,10 @@ const ENDPOINTS: [string, string][] = [
   ["/customers/{id}.json", "delete"],
   ["/customers/{id}/properties.json", "put"],
   ["/customers/{id}/payment_link.json", "get"],
+  ["/customers/{id}/payment_methods.json", "get"],
+  ["/customers/{id}/payment_links.json", "get"],
+  ["/customers/{id}/webhook_deliveries.json", "get"],
+  ["/customers/{id}/audit_trail.json", "get"],
 ];
 
 test.describe("GET /openapi.json", () => {
@@ -75,6 +79,17 @@ test.describe("GET /openapi.json", () => {
 
     const link = await request.get(`/customers/${id}/payment_link.json`, { headers: writeAuth() });
     await expectMatchesOpenApi(request, link, "/customers/{id}/payment_link.json", "get");
+
+    for (const resource of ["payment_methods", "payment_links", "webhook_deliveries", "audit_trail"]) {
+      const activity = await request.get(`/customers/${id}/${resource}.json`, { headers: readAuth() });
+      await expectMatchesOpenApi(request, activity, `/customers/{id}/${resource}.json`, "get");
+    }
+    const trail = await (
+      await request.get(`/customers/${id}/audit_trail.json`, { headers: readAuth() })
+    ).json();
+    expect(trail.data.map((entry: { action: string }) => entry.action)).toEqual(
+      expect.arrayContaining(["customer.created", "customer.updated"]),
+    );
 
     const deleted = await request.delete(`/customers/${id}.json`, { headers: writeAuth() });
     await expectMatchesOpenApi(request, deleted, "/customers/{id}.json", "delete");

@@ -126,3 +126,28 @@ test.describe("GET /customers/{id}/payment_link.json", () => {
     expect(anywhere[0]?.n).toBe(0);
   });
 });
+
+test.describe("GET /customers/{id}/payment_links.json", () => {
+  test("lists the 20 newest links, newest first; has_more only once an older one exists", async ({
+    request,
+  }) => {
+    const customer = await postCustomer(request);
+    const list = async () =>
+      (await (
+        await request.get(`/customers/${customer.id}/payment_links.json`, { headers: writeAuth() })
+      ).json()) as { data: { id: string; status: string }[]; has_more: boolean };
+    const made: string[] = [];
+    for (let index = 0; index < 20; index++) made.push((await newLink(request, customer.id)).id);
+    const twenty = await list();
+    expect(twenty.data.map((link) => link.id)).toEqual([...made].reverse());
+    expect(twenty.has_more).toBe(false);
+    // Each new link revokes the one before: only the newest is open.
+    expect(twenty.data.map((link) => link.status)).toEqual(["open", ...Array(19).fill("revoked")]);
+
+    made.push((await newLink(request, customer.id)).id);
+    const twentyOne = await list();
+    expect(twentyOne.data).toHaveLength(20);
+    expect(twentyOne.data[0]?.id).toBe(made.at(-1));
+    expect(twentyOne.has_more).toBe(true);
+  });
+});

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import {
+  auditEntryResponseSchema,
+  paymentLinkSummaryResponseSchema,
+  paymentMethodResponseSchema,
+  webhookDeliveryResponseSchema,
+} from "../validations/activity-responses";
+import {
   bookMetricsResponseSchema,
   chargeResponseSchema,
   customerMetricsResponseSchema,
@@ -286,6 +292,77 @@ export const paths: ZodOpenApiPathsObject = {
         404: problem("No such charge"),
         409: problem("Charge not succeeded, or already fully refunded"),
         ...writes,
+      },
+    }),
+  },
+  "/customers/{id}/payment_methods.json": {
+    get: op({
+      operationId: "listPaymentMethods",
+      summary: "The customer's saved cards, newest first, the default one flagged",
+      tags: ["Customers"],
+      requestParams: {
+        path: customerIdParam,
+        query: z.object({
+          include_detached: z
+            .enum(["true", "false"])
+            .optional()
+            .meta({ description: "Also list cards removed at Stripe (default false)." }),
+        }),
+      },
+      responses: {
+        200: {
+          description: "Up to 100 cards",
+          ...json(listOf(paymentMethodResponseSchema, "PaymentMethodList")),
+        },
+        404: problem("No such customer"),
+        ...common,
+      },
+    }),
+  },
+  "/customers/{id}/payment_links.json": {
+    get: op({
+      operationId: "listPaymentLinks",
+      summary:
+        "The customer's 20 newest payment links and where each stands (no URLs); has_more if older ones exist",
+      tags: ["Payment links"],
+      requestParams: { path: customerIdParam },
+      responses: {
+        200: {
+          description: "The newest links",
+          ...json(listOf(paymentLinkSummaryResponseSchema, "PaymentLinkList")),
+        },
+        404: problem("No such customer"),
+        ...common,
+      },
+    }),
+  },
+  "/customers/{id}/webhook_deliveries.json": {
+    get: op({
+      operationId: "listWebhookDeliveries",
+      summary: "The 20 newest outgoing webhook deliveries about the customer; has_more if older ones exist",
+      tags: ["Webhooks"],
+      requestParams: { path: customerIdParam },
+      responses: {
+        200: {
+          description: "The newest deliveries",
+          ...json(listOf(webhookDeliveryResponseSchema, "WebhookDeliveryList")),
+        },
+        404: problem("No such customer"),
+        ...common,
+      },
+    }),
+  },
+  "/customers/{id}/audit_trail.json": {
+    get: op({
+      operationId: "listAuditTrail",
+      summary:
+        "The 50 newest changes to the customer, its payment links and its cards; has_more if older ones exist",
+      tags: ["Customers"],
+      requestParams: { path: customerIdParam },
+      responses: {
+        200: { description: "The newest changes", ...json(listOf(auditEntryResponseSchema, "AuditTrail")) },
+        404: problem("No such customer"),
+        ...common,
       },
     }),
   },

@@ -1,6 +1,11 @@
 import type { z } from "zod";
 import type { CustomerJson } from "../serializers/customer";
-import type { serializePaymentMethod } from "../serializers/payment-method";
+import type {
+  auditEntryResponseSchema,
+  paymentLinkSummaryResponseSchema,
+  paymentMethodResponseSchema,
+  webhookDeliveryResponseSchema,
+} from "../validations/activity-responses";
 import type {
   bookMetricsResponseSchema,
   chargeResponseSchema,
@@ -21,7 +26,7 @@ export type CustomerStatus = Customer["status"];
 export type ListPage<T> = Omit<z.infer<ReturnType<typeof listOf>>, "data"> & { data: T[] };
 
 export type PaymentLinkCreated = z.infer<typeof paymentLinkResponseSchema>;
-export type PaymentMethod = ReturnType<typeof serializePaymentMethod>;
+export type PaymentMethod = z.infer<typeof paymentMethodResponseSchema>;
 
 export type Subscription = z.infer<typeof subscriptionResponseSchema>;
 export type Charge = z.infer<typeof chargeResponseSchema>;
@@ -35,34 +40,6 @@ export type CustomerMetrics = z.infer<typeof customerMetricsResponseSchema>;
 export type BookMetrics = z.infer<typeof bookMetricsResponseSchema>;
 export type BookCurrency = BookMetrics["currencies"][number];
 
-// These lists have no response schema yet; their shapes are written out from the handlers in
-// lib/server (payment links, webhook deliveries, audit trail), fields the pages read only.
-
-export interface PaymentLinkSummary {
-  id: string;
-  status: "open" | "opened" | "completed" | "revoked" | "expired";
-  expires_at: string;
-  completed_at: string | null;
-  created_at: string;
-}
-
-export interface WebhookDelivery {
-  id: string;
-  status: string;
-  event_type: string;
-  endpoint_url: string;
-  attempt_count: number;
-  last_status_code: number | null;
-  last_error: string | null;
-  delivered_at: string | null;
-  created_at: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  actor: { type: string; id: string | null; email: string | null };
-  created_at: string;
-}
+export type PaymentLinkSummary = z.infer<typeof paymentLinkSummaryResponseSchema>;
+export type WebhookDelivery = z.infer<typeof webhookDeliveryResponseSchema>;
+export type AuditEntry = z.infer<typeof auditEntryResponseSchema>;

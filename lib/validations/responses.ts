@@ -5,7 +5,7 @@ import { propertySchema } from "./properties";
 // The shapes of what the API returns. The OpenAPI document is generated from them, and the
 // API tests check real responses against that document.
 
-const timestamp = z.iso.datetime().meta({ description: "ISO 8601 UTC timestamp" });
+export const timestamp = z.iso.datetime().meta({ description: "ISO 8601 UTC timestamp" });
 
 export const customerResponseSchema = z
   .object({

@@ -15,10 +15,10 @@ export async function listCustomerAuditTrail(customerId: string) {
     db().paymentMethod.findMany({ where: { customerId }, select: { id: true } }),
   ]);
   const entityIds = [customerId, ...links.map((link) => link.id), ...methods.map((method) => method.id)];
-  const records = await db().auditRecord.findMany({
+  const fetched = await db().auditRecord.findMany({
     where: { entityId: { in: entityIds } },
     orderBy: { id: "desc" },
-    take: AUDIT_TRAIL_LIMIT,
+    take: AUDIT_TRAIL_LIMIT + 1, // one more than shown says whether older ones exist
     select: {
       id: true,
       actorType: true,
@@ -29,6 +29,7 @@ export async function listCustomerAuditTrail(customerId: string) {
       createdAt: true,
     },
   });
+  const records = fetched.slice(0, AUDIT_TRAIL_LIMIT);
   const staffIds = records
     .filter((record) => record.actorType === "staff_user" && record.actorId)
     .map((record) => record.actorId as string);
@@ -53,7 +54,7 @@ export async function listCustomerAuditTrail(customerId: string) {
       },
       created_at: record.createdAt.toISOString(),
     })),
-    has_more: records.length === AUDIT_TRAIL_LIMIT,
+    has_more: fetched.length > records.length,
     next_cursor: null,
   };
 }

@@ -23,10 +23,10 @@ function linkStatus(link: LinkState, now: Date) {
 export async function listPaymentLinks(customerId: string) {
   await getCustomerRowOrThrow(customerId);
   const now = new Date();
-  const rows = await db().paymentLink.findMany({
+  const fetched = await db().paymentLink.findMany({
     where: { customerId },
     orderBy: { createdAt: "desc" },
-    take: PAYMENT_LINK_LIMIT,
+    take: PAYMENT_LINK_LIMIT + 1, // one more than shown says whether older ones exist
     select: {
       id: true,
       expiresAt: true,
@@ -36,6 +36,7 @@ export async function listPaymentLinks(customerId: string) {
       createdAt: true,
     },
   });
+  const rows = fetched.slice(0, PAYMENT_LINK_LIMIT);
   return {
     object: "list" as const,
     data: rows.map((row) => ({
@@ -46,7 +47,7 @@ export async function listPaymentLinks(customerId: string) {
       completed_at: row.completedAt?.toISOString() ?? null,
       created_at: row.createdAt.toISOString(),
     })),
-    has_more: rows.length === PAYMENT_LINK_LIMIT,
+    has_more: fetched.length > rows.length,
     next_cursor: null,
   };
 }

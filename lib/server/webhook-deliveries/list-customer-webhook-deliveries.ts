@@ -6,10 +6,10 @@ const DELIVERY_LIMIT = 20;
 /** The newest outgoing webhook deliveries about one customer, with the event type and endpoint URL. */
 export async function listCustomerWebhookDeliveries(customerId: string) {
   await getCustomerRowOrThrow(customerId);
-  const rows = await db().webhookDelivery.findMany({
+  const fetched = await db().webhookDelivery.findMany({
     where: { customerId },
     orderBy: { createdAt: "desc" },
-    take: DELIVERY_LIMIT,
+    take: DELIVERY_LIMIT + 1, // one more than shown says whether older ones exist
     select: {
       id: true,
       status: true,
@@ -23,6 +23,7 @@ export async function listCustomerWebhookDeliveries(customerId: string) {
       endpoint: { select: { id: true, url: true } },
     },
   });
+  const rows = fetched.slice(0, DELIVERY_LIMIT);
   return {
     object: "list" as const,
     data: rows.map((row) => ({
@@ -40,7 +41,7 @@ export async function listCustomerWebhookDeliveries(customerId: string) {
       delivered_at: row.deliveredAt?.toISOString() ?? null,
       created_at: row.createdAt.toISOString(),
     })),
-    has_more: rows.length === DELIVERY_LIMIT,
+    has_more: fetched.length > rows.length,
     next_cursor: null,
   };
 }

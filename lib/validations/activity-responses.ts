@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { timestamp } from "./responses";
+
+// What the customer's activity lists return (cards, payment links, webhook deliveries, audit
+// trail): the shapes of lib/serializers/payment-method.ts and the list functions in lib/server.
+
+export const paymentMethodResponseSchema = z
+  .object({
+    id: z.string().meta({ example: "pm_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+    object: z.literal("payment_method"),
+    type: z.literal("card"),
+    brand: z.string(),
+    last4: z.string(),
+    exp_month: z.number().int(),
+    exp_year: z.number().int(),
+    is_default: z.boolean().optional().meta({ description: "Whether this is the customer's default card." }),
+    detached: z
+      .boolean()
+      .meta({ description: "Removed from the customer at Stripe; listed only on request." }),
+    created_at: timestamp,
+  })
+  .meta({ id: "PaymentMethod" });
+
+export const paymentLinkSummaryResponseSchema = z
+  .object({
+    id: z.string().meta({ example: "pl_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+    object: z.literal("payment_link"),
+    status: z.enum(["open", "opened", "completed", "revoked", "expired"]),
+    expires_at: timestamp,
+    completed_at: timestamp.nullable(),
+    created_at: timestamp,
+  })
+  .meta({
+    id: "PaymentLinkSummary",
+    description: "A payment link without its URL: only the token's hash is stored.",
+  });
+
+export const webhookDeliveryResponseSchema = z
+  .object({
+    id: z.string().meta({ example: "whd_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+    object: z.literal("webhook_delivery"),
+    status: z.enum(["pending", "succeeded", "failed"]).meta({
+      description: "failed: given up after the last retry.",
+    }),
+    event_id: z.string(),
+    event_type: z.string(),
+    endpoint_id: z.string(),
+    endpoint_url: z.string(),
+    attempt_count: z.number().int(),
+    last_status_code: z.number().int().nullable(),
+    last_error: z.string().nullable(),
+    next_attempt_at: timestamp.nullable(),
+    delivered_at: timestamp.nullable(),
+    created_at: timestamp,
+  })
+  .meta({ id: "WebhookDelivery" });
+
+export const auditEntryResponseSchema = z
+  .object({
+    id: z.string(),
+    action: z.string().meta({ example: "customer.updated" }),
+    entity_type: z.string(),
+    entity_id: z.string(),
+    actor: z.object({
+      type: z.enum(["api_key", "staff_user", "system", "stripe"]),
+      id: z.string().nullable(),
+      email: z.string().nullable().meta({ description: "For staff users." }),
+    }),
+    created_at: timestamp,
+  })
+  .meta({ id: "AuditEntry" });
