@@ -3,6 +3,7 @@ import { validate } from "@readme/openapi-parser";
 import { newCustomerBody } from "../support/api";
 import { postCustomer, readAuth, writeAuth } from "../support/api-client";
 import { expectMatchesOpenApi, fetchOpenApi } from "../support/api-openapi";
+import { startWebhookReceiver } from "../support/webhook-receiver";
 
 const ENDPOINTS: [string, string][] = [
   ["/customers.json", "get"],
@@ -16,6 +17,9 @@ const ENDPOINTS: [string, string][] = [
   ["/customers/{id}/payment_links.json", "get"],
   ["/customers/{id}/webhook_deliveries.json", "get"],
   ["/customers/{id}/audit_trail.json", "get"],
+  ["/webhook_endpoints.json", "get"],
+  ["/webhook_endpoints.json", "post"],
+  ["/webhook_endpoints/{id}.json", "delete"],
 ];
 
 test.describe("GET /openapi.json", () => {
@@ -96,6 +100,25 @@ test.describe("GET /openapi.json", () => {
     const deletedList = await request.get("/customers.json?status=deleted&limit=1", { headers: readAuth() });
     await expectMatchesOpenApi(request, deletedList, "/customers.json", "get");
   });
+});
+
+test("real webhook endpoint responses match the document", async ({ request }) => {
+  const receiver = await startWebhookReceiver();
+  try {
+    const created = await request.post("/webhook_endpoints.json", {
+      headers: writeAuth(),
+      data: { url: receiver.url, enabled_events: ["customer.created"], description: "OpenAPI check" },
+    });
+    expect(created.status()).toBe(201);
+    await expectMatchesOpenApi(request, created, "/webhook_endpoints.json", "post");
+    const { id } = await created.json();
+    const list = await request.get("/webhook_endpoints.json", { headers: writeAuth() });
+    await expectMatchesOpenApi(request, list, "/webhook_endpoints.json", "get");
+    const deleted = await request.delete(`/webhook_endpoints/${id}.json`, { headers: writeAuth() });
+    await expectMatchesOpenApi(request, deleted, "/webhook_endpoints/{id}.json", "delete");
+  } finally {
+    await receiver.close();
+  }
 });
 
 test.describe("GET /docs/api", () => {

@@ -50,6 +50,21 @@ test.describe("outgoing webhooks", () => {
     expect(fields).toEqual(expect.arrayContaining(["enabled_events[0]"]));
   });
 
+  test("a description PostgreSQL cannot store (NUL) is a 422 naming it, and nothing is registered", async ({
+    request,
+  }) => {
+    const url = `https://hooks.example/nul-${Date.now()}`;
+    const response = await request.post("/webhook_endpoints.json", {
+      headers: writeHeaders(),
+      data: { url, enabled_events: ["*"], description: "a\u0000b" },
+    });
+    expect(response.status()).toBe(422);
+    const fields = (await response.json()).errors.map((error: { field: string }) => error.field);
+    expect(fields).toEqual(["description"]);
+    const list = await (await request.get("/webhook_endpoints.json", { headers: writeHeaders() })).json();
+    expect(list.data.some((endpoint: { url: string }) => endpoint.url === url)).toBe(false);
+  });
+
   test("customer.created reaches the endpoint signed (Standard Webhooks), retried until acknowledged", async ({
     request,
   }) => {

@@ -2,9 +2,12 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import {
   auditEntryResponseSchema,
+  createdWebhookEndpointResponseSchema,
+  deletedWebhookEndpointResponseSchema,
   paymentLinkSummaryResponseSchema,
   paymentMethodResponseSchema,
   webhookDeliveryResponseSchema,
+  webhookEndpointResponseSchema,
 } from "../validations/activity-responses";
 import {
   bookMetricsResponseSchema,
@@ -34,6 +37,7 @@ import {
   createSubscriptionSchema,
   updateSubscriptionSchema,
 } from "../validations/subscription";
+import { createWebhookEndpointSchema } from "../validations/webhook-endpoint";
 
 // The OpenAPI 3.1 document of the public API, generated from the same zod schemas the route
 // handlers parse with, so the two cannot drift apart.
@@ -362,6 +366,51 @@ export const paths: ZodOpenApiPathsObject = {
       responses: {
         200: { description: "The newest changes", ...json(listOf(auditEntryResponseSchema, "AuditTrail")) },
         404: problem("No such customer"),
+        ...common,
+      },
+    }),
+  },
+  "/webhook_endpoints.json": {
+    get: op({
+      operationId: "listWebhookEndpoints",
+      summary: "The registered webhook endpoints (without their secrets)",
+      tags: ["Webhooks"],
+      responses: {
+        200: {
+          description: "Every live endpoint",
+          ...json(listOf(webhookEndpointResponseSchema, "WebhookEndpointList")),
+        },
+        ...common,
+      },
+    }),
+    post: op({
+      operationId: "createWebhookEndpoint",
+      summary:
+        "Register an endpoint for DonutWork's signed webhooks (Standard Webhooks); the secret is shown once",
+      tags: ["Webhooks"],
+      requestParams: { header: idempotencyHeader },
+      requestBody: { required: true, ...json(createWebhookEndpointSchema) },
+      responses: {
+        201: { description: "Registered", ...json(createdWebhookEndpointResponseSchema) },
+        ...writes,
+      },
+    }),
+  },
+  "/webhook_endpoints/{id}.json": {
+    delete: op({
+      operationId: "deleteWebhookEndpoint",
+      summary: "Stop deliveries to an endpoint (its delivery history stays)",
+      tags: ["Webhooks"],
+      requestParams: {
+        path: z.object({
+          id: z
+            .string()
+            .meta({ description: "The endpoint's eid", example: "we_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+        }),
+      },
+      responses: {
+        200: { description: "Deleted", ...json(deletedWebhookEndpointResponseSchema) },
+        404: problem("No such endpoint"),
         ...common,
       },
     }),

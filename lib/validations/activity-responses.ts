@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { timestamp } from "./responses";
 
-// What the customer's activity lists return (cards, payment links, webhook deliveries, audit
-// trail): the shapes of lib/serializers/payment-method.ts and the list functions in lib/server.
+// What the customer's activity lists (cards, payment links, webhook deliveries, audit trail) and
+// the webhook endpoints return: the shapes of lib/serializers and the list functions in lib/server.
 
 export const paymentMethodResponseSchema = z
   .object({
@@ -34,6 +34,29 @@ export const paymentLinkSummaryResponseSchema = z
     id: "PaymentLinkSummary",
     description: "A payment link without its URL: only the token's hash is stored.",
   });
+
+export const webhookEndpointResponseSchema = z
+  .object({
+    id: z.string().meta({ example: "we_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+    object: z.literal("webhook_endpoint"),
+    url: z.string(),
+    description: z.string().nullable(),
+    enabled_events: z.array(z.string()),
+    created_at: timestamp,
+  })
+  .meta({ id: "WebhookEndpoint" });
+
+export const createdWebhookEndpointResponseSchema = webhookEndpointResponseSchema
+  .extend({
+    secret: z.string().meta({
+      description: "The signing secret (whsec_…), shown in this response only: store it now.",
+    }),
+  })
+  .meta({ id: "CreatedWebhookEndpoint" });
+
+export const deletedWebhookEndpointResponseSchema = webhookEndpointResponseSchema
+  .extend({ deleted: z.literal(true) })
+  .meta({ id: "DeletedWebhookEndpoint" });
 
 export const webhookDeliveryResponseSchema = z
   .object({

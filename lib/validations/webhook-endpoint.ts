@@ -1,8 +1,12 @@
 import { z } from "zod";
 import { WEBHOOK_EVENT_TYPES } from "../webhooks/event-types";
+import { text } from "./text";
 
 export const createWebhookEndpointSchema = z.strictObject({
-  url: z.string({ error: "is required" }).max(2048, "must be at most 2048 characters"),
+  url: z
+    .string({ error: "is required" })
+    .max(2048, "must be at most 2048 characters")
+    .meta({ description: "https URL of a public host (private and loopback addresses are refused)" }),
   enabled_events: z
     .array(
       z.enum(["*", ...WEBHOOK_EVENT_TYPES], {
@@ -11,7 +15,7 @@ export const createWebhookEndpointSchema = z.strictObject({
       { error: "is required" },
     )
     .min(1, 'must name at least one event type, or "*"'),
-  description: z.string().max(500).nullable().optional(),
+  description: text(500).nullable().optional(),
 });
 
 export type CreateWebhookEndpointInput = z.infer<typeof createWebhookEndpointSchema>;
