@@ -24,6 +24,7 @@ import {
 } from "../validations/customer";
 import { paginationQuerySchema } from "../validations/pagination";
 import { paymentLinkQuerySchema } from "../validations/payment-link";
+import { listPaymentMethodsQuerySchema } from "../validations/payment-method";
 import { replacePropertiesSchema } from "../validations/properties";
 import {
   customerResponseSchema,
@@ -304,21 +305,14 @@ export const paths: ZodOpenApiPathsObject = {
       operationId: "listPaymentMethods",
       summary: "The customer's saved cards, newest first, the default one flagged",
       tags: ["Customers"],
-      requestParams: {
-        path: customerIdParam,
-        query: z.object({
-          include_detached: z
-            .enum(["true", "false"])
-            .optional()
-            .meta({ description: "Also list cards removed at Stripe (default false)." }),
-        }),
-      },
+      requestParams: { path: customerIdParam, query: listPaymentMethodsQuerySchema },
       responses: {
         200: {
           description: "Up to 100 cards",
           ...json(listOf(paymentMethodResponseSchema, "PaymentMethodList")),
         },
         404: problem("No such customer"),
+        422: problem("include_detached is neither true nor false, or an unknown parameter"),
         ...common,
       },
     }),
