@@ -13,9 +13,14 @@ const globalForDb = globalThis as unknown as { pgPool?: pg.Pool; prisma?: Prisma
  * PostgreSQL did (bench/api/README.md).
  */
 export function pool(): pg.Pool {
+  globalForDb.pgPool ??= createPool();
+  return globalForDb.pgPool;
+}
+
+function createPool(): pg.Pool {
   // Timeouts, so that a database that hangs (rather than refusing) turns into quick 503s
   // instead of requests that wait forever.
-  globalForDb.pgPool ??= new pg.Pool({
+  const created = new pg.Pool({
     connectionString: databaseUrl(),
     max: 20,
     connectionTimeoutMillis: 5_000,
@@ -23,9 +28,8 @@ export function pool(): pg.Pool {
   });
   // Without a listener, an idle connection dropped by the server (a restart, an outage) would
   // crash the process; the next query simply opens a new one.
-  if (globalForDb.pgPool.listenerCount("error") === 0)
-    globalForDb.pgPool.on("error", (error) => console.warn(`[db] idle connection lost: ${error.message}`));
-  return globalForDb.pgPool;
+  created.on("error", (error) => console.warn(`[db] idle connection lost: ${error.message}`));
+  return created;
 }
 
 export function db(): PrismaClient {
