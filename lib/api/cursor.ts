@@ -24,18 +24,23 @@ export function decodeCursor(cursor: string | undefined, kind: IdKind): string |
   return id;
 }
 
-/** Builds the list envelope from `limit + 1` rows fetched: the extra row only says there is more. */
+/** Of `limit + 1` rows fetched, the first `limit`: the extra row only says there is more. */
+export function firstOf<Row>(rows: Row[], limit: number): { rows: Row[]; hasMore: boolean } {
+  const hasMore = rows.length > limit;
+  return { rows: hasMore ? rows.slice(0, limit) : rows, hasMore };
+}
+
+/** Builds the list envelope from `limit + 1` rows fetched, with the cursor of the next page. */
 export function page<Row extends { id: string }, Item>(
-  rows: Row[],
+  fetched: Row[],
   limit: number,
   serialize: (row: Row) => Item,
 ) {
-  const hasMore = rows.length > limit;
-  const pageRows = hasMore ? rows.slice(0, limit) : rows;
-  const last = pageRows.at(-1);
+  const { rows, hasMore } = firstOf(fetched, limit);
+  const last = rows.at(-1);
   return {
     object: "list" as const,
-    data: pageRows.map(serialize),
+    data: rows.map(serialize),
     has_more: hasMore,
     next_cursor: hasMore && last ? encodeCursor(last.id) : null,
   };

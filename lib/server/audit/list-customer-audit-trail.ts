@@ -1,3 +1,4 @@
+import { firstOf } from "../../api/cursor";
 import { db } from "../../db";
 import { getCustomerRowOrThrow } from "../customers/get-customer";
 
@@ -18,7 +19,7 @@ export async function listCustomerAuditTrail(customerId: string) {
   const fetched = await db().auditRecord.findMany({
     where: { entityId: { in: entityIds } },
     orderBy: { id: "desc" },
-    take: AUDIT_TRAIL_LIMIT + 1, // one more than shown says whether older ones exist
+    take: AUDIT_TRAIL_LIMIT + 1,
     select: {
       id: true,
       actorType: true,
@@ -29,7 +30,7 @@ export async function listCustomerAuditTrail(customerId: string) {
       createdAt: true,
     },
   });
-  const records = fetched.slice(0, AUDIT_TRAIL_LIMIT);
+  const { rows: records, hasMore } = firstOf(fetched, AUDIT_TRAIL_LIMIT);
   const staffIds = records
     .filter((record) => record.actorType === "staff_user" && record.actorId)
     .map((record) => record.actorId as string);
@@ -54,7 +55,7 @@ export async function listCustomerAuditTrail(customerId: string) {
       },
       created_at: record.createdAt.toISOString(),
     })),
-    has_more: fetched.length > records.length,
+    has_more: hasMore,
     next_cursor: null,
   };
 }

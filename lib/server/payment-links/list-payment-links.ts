@@ -1,3 +1,4 @@
+import { firstOf } from "../../api/cursor";
 import { db } from "../../db";
 import { getCustomerRowOrThrow } from "../customers/get-customer";
 
@@ -26,7 +27,7 @@ export async function listPaymentLinks(customerId: string) {
   const fetched = await db().paymentLink.findMany({
     where: { customerId },
     orderBy: { createdAt: "desc" },
-    take: PAYMENT_LINK_LIMIT + 1, // one more than shown says whether older ones exist
+    take: PAYMENT_LINK_LIMIT + 1,
     select: {
       id: true,
       expiresAt: true,
@@ -36,7 +37,7 @@ export async function listPaymentLinks(customerId: string) {
       createdAt: true,
     },
   });
-  const rows = fetched.slice(0, PAYMENT_LINK_LIMIT);
+  const { rows, hasMore } = firstOf(fetched, PAYMENT_LINK_LIMIT);
   return {
     object: "list" as const,
     data: rows.map((row) => ({
@@ -47,7 +48,7 @@ export async function listPaymentLinks(customerId: string) {
       completed_at: row.completedAt?.toISOString() ?? null,
       created_at: row.createdAt.toISOString(),
     })),
-    has_more: fetched.length > rows.length,
+    has_more: hasMore,
     next_cursor: null,
   };
 }

@@ -1,3 +1,4 @@
+import { firstOf } from "../../api/cursor";
 import { db } from "../../db";
 import { getCustomerRowOrThrow } from "../customers/get-customer";
 
@@ -9,7 +10,7 @@ export async function listCustomerWebhookDeliveries(customerId: string) {
   const fetched = await db().webhookDelivery.findMany({
     where: { customerId },
     orderBy: { createdAt: "desc" },
-    take: DELIVERY_LIMIT + 1, // one more than shown says whether older ones exist
+    take: DELIVERY_LIMIT + 1,
     select: {
       id: true,
       status: true,
@@ -23,7 +24,7 @@ export async function listCustomerWebhookDeliveries(customerId: string) {
       endpoint: { select: { id: true, url: true } },
     },
   });
-  const rows = fetched.slice(0, DELIVERY_LIMIT);
+  const { rows, hasMore } = firstOf(fetched, DELIVERY_LIMIT);
   return {
     object: "list" as const,
     data: rows.map((row) => ({
@@ -41,7 +42,7 @@ export async function listCustomerWebhookDeliveries(customerId: string) {
       delivered_at: row.deliveredAt?.toISOString() ?? null,
       created_at: row.createdAt.toISOString(),
     })),
-    has_more: fetched.length > rows.length,
+    has_more: hasMore,
     next_cursor: null,
   };
 }
