@@ -1,6 +1,6 @@
 import type { Tx } from "../../db";
 import { mrrByCurrency } from "../../metrics";
-import type { SubscriptionStatus } from "../../metrics/types";
+import { MRR_INPUT_COLUMNS, mrrInputOf } from "../metrics/mrr-input";
 
 /**
  * Appends a history row for every currency whose MRR differs from the customer's last row (a
@@ -10,22 +10,9 @@ import type { SubscriptionStatus } from "../../metrics/types";
 export async function recordMrrSnapshots(tx: Tx, { customerId, at }: { customerId: string; at: Date }) {
   const subscriptions = await tx.subscription.findMany({
     where: { customerId, status: { in: ["active", "past_due"] } },
-    select: {
-      status: true,
-      currency: true,
-      unitAmount: true,
-      quantity: true,
-      interval: true,
-      intervalCount: true,
-    },
+    select: MRR_INPUT_COLUMNS,
   });
-  const now = mrrByCurrency(
-    subscriptions.map((row) => ({
-      ...row,
-      status: row.status as SubscriptionStatus,
-      interval: row.interval as "month" | "year",
-    })),
-  );
+  const now = mrrByCurrency(subscriptions.map(mrrInputOf));
   const latest = await tx.$queryRaw<{ currency: string; mrr: bigint; hadMrr: boolean }[]>`
     select currency, (array_agg(mrr order by effective_at desc, id desc))[1] as mrr, bool_or(mrr > 0) as "hadMrr"
     from mrr_snapshots where customer_id = ${customerId} group by currency`;

@@ -5,10 +5,10 @@ import {
   mrrAt,
   mrrByCurrency,
   primaryCurrency,
-  type SubscriptionStatus,
   yrrFromMrr,
 } from "../../metrics";
 import { HISTORY_DAYS, loadCustomerMetricFacts } from "./load-customer-metric-facts";
+import { mrrInputOf } from "./mrr-input";
 
 const DAY_MS = 86_400_000;
 
@@ -26,13 +26,7 @@ export async function getCustomerMetrics({
 }) {
   const facts = await loadCustomerMetricFacts({ customerId, now });
   if (!facts.customer) throw notFound("customer", customerId);
-  const byCurrency = mrrByCurrency(
-    facts.subscriptions.map((row) => ({
-      ...row,
-      status: row.status as SubscriptionStatus,
-      interval: row.interval as "month" | "year",
-    })),
-  );
+  const byCurrency = mrrByCurrency(facts.subscriptions.map(mrrInputOf));
   const latestByCurrency = new Map<string, string>();
   for (const row of facts.subscriptions) {
     if ((latestByCurrency.get(row.currency) ?? "") < row.id) latestByCurrency.set(row.currency, row.id);

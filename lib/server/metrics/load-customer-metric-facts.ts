@@ -1,4 +1,5 @@
 import { db } from "../../db";
+import { MRR_INPUT_COLUMNS } from "./mrr-input";
 
 const DAY_MS = 86_400_000;
 export const HISTORY_DAYS = 90;
@@ -23,16 +24,7 @@ export async function loadCustomerMetricFacts({ customerId, now }: { customerId:
     }),
     db().subscription.findMany({
       where: { customerId },
-      select: {
-        id: true,
-        status: true,
-        currency: true,
-        unitAmount: true,
-        quantity: true,
-        interval: true,
-        intervalCount: true,
-        cancelAtPeriodEnd: true,
-      },
+      select: { id: true, ...MRR_INPUT_COLUMNS, cancelAtPeriodEnd: true },
     }),
     db().$queryRaw<{ failed: number; disputed: number }[]>`
       select count(*) filter (where status = 'failed')::int as failed,
