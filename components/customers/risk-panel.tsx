@@ -24,18 +24,14 @@ function MetricsView({ metrics }: { metrics: CustomerMetrics }) {
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-2 gap-3">
-        <div className="rounded-lg bg-slate-50 p-3">
-          <dt className="text-xs font-medium text-slate-600">MRR</dt>
-          <dd className="text-xl font-semibold" data-testid="mrr">
-            {formatMoney(metrics.mrr, metrics.currency)}
-          </dd>
-        </div>
-        <div className="rounded-lg bg-slate-50 p-3">
-          <dt className="text-xs font-medium text-slate-600">YRR</dt>
-          <dd className="text-xl font-semibold" data-testid="yrr">
-            {formatMoney(metrics.yrr, metrics.currency)}
-          </dd>
-        </div>
+        {(["mrr", "yrr"] as const).map((figure) => (
+          <div key={figure} className="rounded-lg bg-slate-50 p-3">
+            <dt className="text-xs font-medium text-slate-600">{figure.toUpperCase()}</dt>
+            <dd className="text-xl font-semibold" data-testid={figure}>
+              {formatMoney(metrics[figure], metrics.currency)}
+            </dd>
+          </div>
+        ))}
       </dl>
       <div>
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">
