@@ -39,6 +39,22 @@ export async function createCustomer(request: APIRequestContext, overrides: Reco
   } & Record<string, unknown>;
 }
 
+/** A new customer with its properties already set (one PUT), for specs of the pages that show them. */
+export async function createCustomerWithProperties(
+  request: APIRequestContext,
+  properties: { key: string; value: unknown }[],
+  overrides: Record<string, unknown> = {},
+) {
+  const customer = await createCustomer(request, overrides);
+  const response = await request.put(`/customers/${customer.id}/properties.json`, {
+    headers: writeHeaders(),
+    data: { properties },
+  });
+  if (response.status() !== 200)
+    throw new Error(`setting properties failed: ${response.status()} ${await response.text()}`);
+  return customer;
+}
+
 export async function problemOf(response: APIResponse) {
   return (await response.json()) as {
     type: string;

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { createCustomer, writeHeaders } from "../support/api";
+import { createCustomer, createCustomerWithProperties } from "../support/api";
 import { expect, test } from "./support/fixtures";
 import { settled } from "./support/settled";
 
@@ -31,11 +31,7 @@ test.describe("accessibility (axe-core)", () => {
   });
 
   test("customer page has none", async ({ financePage: page, request }) => {
-    const customer = await createCustomer(request);
-    await request.put(`/customers/${customer.id}/properties.json`, {
-      headers: writeHeaders(),
-      data: { properties: [{ key: "tier", value: "gold" }] },
-    });
+    const customer = await createCustomerWithProperties(request, [{ key: "tier", value: "gold" }]);
     await page.goto(`/customers/${customer.id}`);
     await expect(
       page.getByRole("region", { name: "Audit trail" }).getByText("customer.created"),

@@ -1,4 +1,4 @@
-import { createCustomer, writeHeaders } from "../support/api";
+import { createCustomer, createCustomerWithProperties, writeHeaders } from "../support/api";
 import { expect, test } from "./support/fixtures";
 
 test.describe("/customers/{id}", () => {
@@ -6,11 +6,7 @@ test.describe("/customers/{id}", () => {
     financePage: page,
     request,
   }) => {
-    const customer = await createCustomer(request);
-    await request.put(`/customers/${customer.id}/properties.json`, {
-      headers: writeHeaders(),
-      data: { properties: [{ key: "billing_tier", value: "gold" }] },
-    });
+    const customer = await createCustomerWithProperties(request, [{ key: "billing_tier", value: "gold" }]);
     await page.goto(`/customers/${customer.id}`);
     await expect(page.getByLabel("Key 1")).toHaveValue("billing_tier");
     await page.getByLabel("Value 1").fill("platinum");
@@ -94,11 +90,7 @@ test.describe("/customers/{id}", () => {
     financePage: page,
     request,
   }) => {
-    const customer = await createCustomer(request);
-    await request.put(`/customers/${customer.id}/properties.json`, {
-      headers: writeHeaders(),
-      data: { properties: [{ key: "tier", value: "gold" }] },
-    });
+    const customer = await createCustomerWithProperties(request, [{ key: "tier", value: "gold" }]);
     const graph = await request.get(`/customers/${customer.id}/graph.json`, { headers: writeHeaders() });
     await page.goto(`/customers/${customer.id}`);
     const section = page.getByRole("region", { name: "Relationship graph" });

@@ -1,4 +1,4 @@
-import { createCustomer, writeHeaders } from "../support/api";
+import { createCustomerWithProperties } from "../support/api";
 import { expect, test } from "./support/fixtures";
 import { settled } from "./support/settled";
 
@@ -14,17 +14,15 @@ test.describe("screenshots of the main pages", () => {
     await page.goto("/sign-in");
     await page.screenshot(shot("sign-in"));
 
-    const customer = await createCustomer(request, { company_name: "Screenshot Donuts GmbH" });
-    await request.put(`/customers/${customer.id}/properties.json`, {
-      headers: writeHeaders(),
-      data: {
-        properties: [
-          { key: "billing_tier", value: "gold" },
-          { key: "api_quota", value: 10000 },
-          { key: "vip", value: true },
-        ],
-      },
-    });
+    const customer = await createCustomerWithProperties(
+      request,
+      [
+        { key: "billing_tier", value: "gold" },
+        { key: "api_quota", value: 10000 },
+        { key: "vip", value: true },
+      ],
+      { company_name: "Screenshot Donuts GmbH" },
+    );
     await financePage.goto("/customers");
     await expect(financePage.locator("tbody tr").first()).toBeVisible();
     await financePage.screenshot(shot("customers"));
