@@ -1,15 +1,11 @@
 import { z } from "zod";
 import { amountSchema, currencySchema } from "./subscription";
+import { text } from "./text";
 
 export const createChargeSchema = z.strictObject({
   amount: amountSchema,
   currency: currencySchema,
-  description: z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(250, "must be at most 250 characters")
-    .optional(),
+  description: text(250).trim().min(1, "must not be empty").optional(),
 });
 
 /** `{}` refunds whatever is left of the charge; `{"amount"}` refunds part of it. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 /** ISO 4217, upper case, as every money field of the API (CONTRACT.md section 2). */
 export const currencySchema = z
@@ -13,11 +14,7 @@ export const amountSchema = z
   .max(99_999_999, "must be at most 99999999");
 
 export const createSubscriptionSchema = z.strictObject({
-  description: z
-    .string({ error: "is required" })
-    .trim()
-    .min(1, "must not be empty")
-    .max(250, "must be at most 250 characters"),
+  description: text(250, "is required").trim().min(1, "must not be empty"),
   amount: amountSchema,
   currency: currencySchema,
   interval: z.enum(["month", "year"], { error: "must be month or year" }),

@@ -7,9 +7,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export const isStorableText = (value: string) => !value.includes("\0") && !LONE_SURROGATE.test(value);
 
 /** A string of at most `max` characters that PostgreSQL can store as it is. */
-export function text(max: number) {
+export function text(max: number, typeError = "must be a string") {
   return z
-    .string({ error: "must be a string" })
+    .string({ error: typeError })
     .max(max, `must be at most ${max} characters`)
     .refine(isStorableText, "must not contain NUL characters or unpaired surrogates");
 }
