@@ -3,12 +3,13 @@
 // validation. Run as its own process (FLOOR_PORT, DATABASE_URL) so it gets a core like the app.
 import http from "node:http";
 import pg from "pg";
+import { customerSearchCondition } from "../../lib/server/customers/customer-sql";
 import { eidAt } from "./eid";
 
 const COLUMNS = `id, external_id, email, company_name, address_line1, address_line2, address_city, address_state,
   address_postal_code, address_country, properties, status, created_at, updated_at`;
-const LIST = `select ${COLUMNS} from customers where status in ('active', 'suspended')`;
-const SEARCH = "and (email ilike $1 or company_name ilike $1 or external_id ilike $1)";
+const LIST = `select ${COLUMNS} from customers c where status in ('active', 'suspended')`;
+const SEARCH = `and ${customerSearchCondition("$1", "$2")}`;
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
 
@@ -44,7 +45,7 @@ async function create(raw: string, response: http.ServerResponse): Promise<void>
 async function list(url: URL, response: http.ServerResponse): Promise<void> {
   const q = url.searchParams.get("q");
   const { rows } = q
-    ? await pool.query(`${LIST} ${SEARCH} order by id desc limit 21`, [`%${q}%`])
+    ? await pool.query(`${LIST} ${SEARCH} order by id desc limit 21`, [`%${q}%`, q])
     : await pool.query(`${LIST} order by id desc limit 21`);
   send(response, 200, { object: "list", data: rows.slice(0, 20), has_more: rows.length > 20 });
 }

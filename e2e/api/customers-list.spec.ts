@@ -151,6 +151,33 @@ test.describe("GET /customers.json", () => {
     expect((await list(request, { q: `${token}-nothing` })).data).toEqual([]);
   });
 
+  // External ids are found through 6-character windows (the external_id_search migration): a
+  // term of 6 or more characters needs all its windows, a shorter one is the start of a window.
+  test("q finds an external id by any part of it, short or long, wherever it sits", async ({ request }) => {
+    const token = uniqueToken("ext").toLowerCase();
+    const target = await postCustomer(request, { external_id: `O'Brien\\${token}-ÄBC-000123` });
+    const ids = async (q: string) => (await list(request, { q })).data.map((c) => c.id);
+
+    expect(await ids(`O'Brien\\${token}-ÄBC-000123`)).toEqual([target.id]);
+    expect(await ids(`o'brien\\${token}-Äbc`)).toEqual([target.id]); // a start, another case
+    expect(await ids(`${token}-ÄBc-0`)).toEqual([target.id]); // the middle
+    expect(await ids(`${token.slice(-4)}-ÄBC-000123`)).toEqual([target.id]); // the end
+    // Shorter than a window, in the middle and at the very end (other customers may match too).
+    expect(await ids(`${token.slice(-2)}-Ä`)).toContain(target.id);
+    expect(await ids("0123")).toContain(target.id);
+    expect(await ids(`${token}-ÄBC-0001234`)).toEqual([]); // one character too many
+  });
+
+  test("q on external ids is decided by the text, not by the windows that find candidates", async ({
+    request,
+  }) => {
+    const token = uniqueToken("win").toLowerCase();
+    // Every 6-character window of `${token}abcdefgh` occurs in this id, but not the term itself.
+    await postCustomer(request, { external_id: `${token}abcdefg-xbcdefgh` });
+    expect((await list(request, { q: `${token}abcdefgh` })).data).toEqual([]);
+    expect((await list(request, { q: `${token}abcdefg-xbcdefgh` })).data).toHaveLength(1);
+  });
+
   test("q treats LIKE wildcards literally", async ({ request }) => {
     const token = uniqueToken("Wild");
     await postCustomer(request, { company_name: `${token} plain` });

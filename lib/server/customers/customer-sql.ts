@@ -26,3 +26,13 @@ export class SqlValues {
     return `$${this.list.length}`;
   }
 }
+
+/**
+ * `q` over customers aliased `c`: `pattern` is the ILIKE pattern's placeholder, `term` the raw
+ * term's. The external id's windows only find candidates; its ILIKE decides. Shared with the
+ * benchmark's floor server, which must run the same query.
+ */
+export function customerSearchCondition(pattern: string, term: string): string {
+  const externalIdWindows = `external_id_grams(c.external_id) @@ external_id_grams_query(${term})`;
+  return `(c.email ilike ${pattern} or c.company_name ilike ${pattern} or (c.external_id ilike ${pattern} and ${externalIdWindows}))`;
+}

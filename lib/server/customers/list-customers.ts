@@ -2,12 +2,14 @@ import { decodeCursor, page } from "../../api/cursor";
 import { pool } from "../../db";
 import { type CustomerRow, serializeCustomer } from "../../serializers/customer";
 import type { ListCustomersQuery } from "../../validations/customer";
-import { CUSTOMER_FROM, CUSTOMER_ROW_COLUMNS, SqlValues } from "./customer-sql";
+import { CUSTOMER_FROM, CUSTOMER_ROW_COLUMNS, customerSearchCondition, SqlValues } from "./customer-sql";
 
 /**
  * Newest first (or oldest first), by cursor. Deleted customers appear only when asked for with
- * status=deleted. `q` is a case-insensitive substring match served by the trigram indexes of the
- * init migration; the id order is served by the primary key (see bench/results/explain-*.txt).
+ * status=deleted. `q` is a case-insensitive substring match, served for emails and company names
+ * by the init migration's trigram indexes and for external ids by the 6-character windows of the
+ * external_id_search migration (ILIKE decides, the windows only find the candidates); the id order
+ * is served by the primary key (see bench/results/explain-*.txt).
  */
 export function listCustomersStatement(query: ListCustomersQuery): { text: string; values: unknown[] } {
   const values = new SqlValues();
@@ -19,9 +21,7 @@ export function listCustomersStatement(query: ListCustomersQuery): { text: strin
   if (query.q !== undefined) {
     // A substring, not a pattern: LIKE's wildcards and its escape character are taken literally.
     const pattern = values.add(`%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
-    conditions.push(
-      `(c.email ilike ${pattern} or c.company_name ilike ${pattern} or c.external_id ilike ${pattern})`,
-    );
+    conditions.push(customerSearchCondition(pattern, values.add(query.q)));
   }
   const oldestFirst = query.order === "oldest";
   if (cursorId) conditions.push(`c.id ${oldestFirst ? ">" : "<"} ${values.add(cursorId)}`);
