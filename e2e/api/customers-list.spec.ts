@@ -178,6 +178,12 @@ test.describe("GET /customers.json", () => {
     expect((await list(request, { q: `${token}abcdefg-xbcdefgh` })).data).toHaveLength(1);
   });
 
+  test("q folds case beyond ASCII", async ({ request }) => {
+    const token = uniqueToken("fold").toLowerCase();
+    const target = await postCustomer(request, { company_name: `MÜLLER ÆØÅ ${token} GmbH` });
+    expect((await list(request, { q: `müller æøå ${token}` })).data.map((c) => c.id)).toEqual([target.id]);
+  });
+
   test("q treats LIKE wildcards literally", async ({ request }) => {
     const token = uniqueToken("Wild");
     await postCustomer(request, { company_name: `${token} plain` });

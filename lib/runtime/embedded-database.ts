@@ -38,7 +38,10 @@ export async function acquireDatabase(log: (line: string) => void = () => {}): P
       persistent: true,
       // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
       createPostgresUser: process.getuid?.() === 0,
-      initdbFlags: ["--encoding=UTF8", "--locale=C"],
+      // Code-point order like the C locale (no OS locale needed), but PostgreSQL's own Unicode
+      // case mapping: with plain C, lower() and ILIKE fold only ASCII, and a search for "müller"
+      // missed "MÜLLER GmbH". Data dirs made before this keep C.
+      initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
       postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
       onLog: () => {},
       onError: (error) => log(`postgres: ${String(error).trim()}`),
