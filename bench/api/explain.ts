@@ -17,8 +17,8 @@ export interface PlanSummary {
  * statement comes from lib/server/customers/list-customers.ts's own builder, with its parameters.
  */
 export async function explainListQueries(client: pg.Client): Promise<{ text: string; plans: PlanSummary[] }> {
-  const deep = await client.query<{ id: string; external_id: string }>(
-    "select id, external_id from customers where status in ('active','suspended') order by id desc offset (select count(*) * 9 / 10 from customers) limit 1",
+  const deep = await client.query<{ id: string; external_id: string; email: string }>(
+    "select id, external_id, email from customers where status in ('active','suspended') order by id desc offset (select count(*) * 9 / 10 from customers) limit 1",
   );
   // Through the route's own schema, so defaults (limit, order, …) are exactly the API's.
   const cursor = Buffer.from(deep.rows[0]?.id ?? "").toString("base64url");
@@ -29,6 +29,10 @@ export async function explainListQueries(client: pg.Client): Promise<{ text: str
     ["external_id filter", { ...base, external_id: deep.rows[0]?.external_id ?? RARE_TERM }],
     [`q common ("${COMMON_TERM}")`, { ...base, q: COMMON_TERM }],
     [`q rare ("${RARE_TERM}")`, { ...base, q: RARE_TERM }],
+    // A whole email pasted into the search: its domain's trigrams are in thousands of rows.
+    ["q whole email", { ...base, q: deep.rows[0]?.email ?? RARE_TERM }],
+    // The start every seeded external id shares, with 10,000 matches at 1,000,000 customers.
+    ['q external-id prefix ("crm-0000")', { ...base, q: "crm-0000" }],
     ['q short ("ab")', { ...base, q: "ab" }],
     ['q short ("x")', { ...base, q: "x" }],
     ["deep cursor page (90% down)", { ...base, cursor }],
