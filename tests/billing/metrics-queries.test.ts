@@ -193,6 +193,15 @@ describe("getCustomerMetrics and listCustomersAtRisk", () => {
         },
       });
     }
+    // Down, then partly up again, both within 30 days: still below the figure of 30 days ago.
+    // SQL must compare the period's last figure with the one its first change replaced.
+    const fellThenRose = await customer();
+    await subscription(fellThenRose, { status: "active", unitAmount: 800 });
+    await history(fellThenRose, [
+      [40, 1000],
+      [20, 500],
+      [10, 800],
+    ]);
     const atRisk = await listCustomersAtRisk({ limit: 100, now: NOW });
     const sqlScores = new Map(atRisk.map((row) => [row.customer_id, row.score]));
     const all = await db().customer.findMany({ select: { id: true } });
@@ -205,6 +214,7 @@ describe("getCustomerMetrics and listCustomersAtRisk", () => {
     expect(sqlScores.get(expired)).toBe(40);
     expect(sqlScores.get(pastDue)).toBe(30);
     expect(sqlScores.get(failing)).toBe(45 + 35);
+    expect(sqlScores.get(fellThenRose)).toBe(15);
     expect(atRisk[0]?.customer_id).toBe(failing);
   });
 });

@@ -1,6 +1,8 @@
 import { db } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
 import { yrrFromMrr } from "../../metrics";
 import { listCustomersAtRisk } from "./list-customers-at-risk";
+import { reportQuery } from "./report-query";
 import { summariseBookMovements } from "./summarise-book-movements";
 
 const DAY_MS = 86_400_000;
@@ -25,11 +27,11 @@ export async function getBookMetrics({
   const toDate = to ?? today;
   const fromDate = from ?? new Date(Date.parse(toDate) - 29 * DAY_MS).toISOString().slice(0, 10);
   const [totals, statusCounts, movements, atRisk] = await Promise.all([
-    db().$queryRaw<{ currency: string; mrr: bigint; customers: bigint; subscriptions: bigint }[]>`
+    reportQuery<{ currency: string; mrr: bigint; customers: bigint; subscriptions: bigint }>(Prisma.sql`
       select currency, sum(mrr)::bigint as mrr, count(*) as customers, sum(subscriptions)::bigint as subscriptions
       from (select currency, customer_id, sum(mrr) as mrr, count(*) as subscriptions from subscriptions
             where status in ('active', 'past_due') group by currency, customer_id) per_customer
-      group by currency order by currency`,
+      group by currency order by currency`),
     db().customer.groupBy({ by: ["status"], _count: { _all: true } }),
     summariseBookMovements({
       from: new Date(`${fromDate}T00:00:00Z`),

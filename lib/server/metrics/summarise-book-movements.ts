@@ -1,6 +1,8 @@
-import { db } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
 import { MOVEMENT_TYPES } from "../../metrics";
 import type { CurrencyMovementSummary, MovementType } from "../../metrics/types";
+import { firstChange, lastChange } from "./mrr-change-order";
+import { reportQuery } from "./report-query";
 
 /**
  * MRR movements between `from` and `to`, per currency. Only (customer, currency) pairs with a
@@ -17,16 +19,16 @@ export async function summariseBookMovements({
   from: Date;
   to: Date;
 }): Promise<Record<string, CurrencyMovementSummary>> {
-  const rows = await db().$queryRaw<
-    { currency: string; type: MovementType; count: number; amount: bigint }[]
-  >`
+  const rows = await reportQuery<{ currency: string; type: MovementType; count: number; amount: bigint }>(
+    Prisma.sql`
     with pairs as (
-      select currency,
-        coalesce((array_agg(previous_mrr order by effective_at, id))[1], 0) as start_mrr,
-        (array_agg(mrr order by effective_at desc, id desc))[1] as end_mrr,
-        (array_agg(had_mrr_before order by effective_at, id))[1] as had_before
-      from mrr_snapshots where effective_at >= ${from} and effective_at < ${to}
-      group by customer_id, currency
+      select currency, coalesce(first[3], 0) as start_mrr, last[3] as end_mrr, first[4] = 1 as had_before
+      from (
+        select currency, ${firstChange("previous_mrr, had_mrr_before::int")} as first,
+          ${lastChange("mrr")} as last
+        from mrr_snapshots where effective_at >= ${from} and effective_at < ${to}
+        group by customer_id, currency
+      ) grouped
     ), classified as (
       select currency, abs(end_mrr - start_mrr) as amount,
         case when start_mrr = 0 then case when had_before then 'reactivation' else 'new' end
@@ -35,7 +37,8 @@ export async function summariseBookMovements({
       from pairs where start_mrr <> end_mrr
     )
     select currency, type, count(*)::int as count, sum(amount)::bigint as amount
-    from classified group by currency, type`;
+    from classified group by currency, type`,
+  );
   const summaries: Record<string, CurrencyMovementSummary> = {};
   for (const row of rows) {
     summaries[row.currency] ??= emptySummary(row.currency);
