@@ -106,6 +106,8 @@ describe("recordMrrSnapshots", () => {
     expect(await rows()).toEqual(["EUR:700", "USD:4900"]);
     await db().subscription.update({ where: { id: usd }, data: { status: "canceled", mrr: 0 } });
     await record();
+    // Compared with the currency's latest row (0), not its first (4,900): nothing changed.
+    await record();
     expect(await rows()).toEqual(["EUR:700", "USD:4900", "USD:0"]);
     const last = await db().mrrSnapshot.findFirstOrThrow({
       where: { customerId: id },

@@ -1,5 +1,6 @@
 import type { Tx } from "../../db";
 import { mrrByCurrency } from "../../metrics";
+import { lastChange } from "../metrics/mrr-change-order";
 import { MRR_INPUT_COLUMNS, mrrInputOf } from "../metrics/mrr-input";
 
 /**
@@ -14,7 +15,7 @@ export async function recordMrrSnapshots(tx: Tx, { customerId, at }: { customerI
   });
   const now = mrrByCurrency(subscriptions.map(mrrInputOf));
   const latest = await tx.$queryRaw<{ currency: string; mrr: bigint; hadMrr: boolean }[]>`
-    select currency, (array_agg(mrr order by effective_at desc, id desc))[1] as mrr, bool_or(mrr > 0) as "hadMrr"
+    select currency, (${lastChange("mrr")})[3] as mrr, bool_or(mrr > 0) as "hadMrr"
     from mrr_snapshots where customer_id = ${customerId} group by currency`;
   const before = new Map(latest.map((row) => [row.currency, row]));
   const currencies = new Set([...before.keys(), ...Object.keys(now)]);
