@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { timestamp } from "./responses";
+import { eid, timestamp } from "./responses";
 
 // What the customer's activity lists (cards, payment links, webhook deliveries, audit trail) and
 // the webhook endpoints return: the shapes of lib/serializers and the list functions in lib/server.
 
 export const paymentMethodResponseSchema = z
   .object({
-    id: z.string().meta({ example: "pm_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+    id: eid("paymentMethod"),
     object: z.literal("payment_method"),
     type: z.literal("card"),
     brand: z.string(),
@@ -23,7 +23,7 @@ export const paymentMethodResponseSchema = z
 
 export const paymentLinkSummaryResponseSchema = z
   .object({
-    id: z.string().meta({ example: "pl_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+    id: eid("paymentLink"),
     object: z.literal("payment_link"),
     status: z.enum(["open", "opened", "completed", "revoked", "expired"]),
     expires_at: timestamp,
@@ -37,7 +37,7 @@ export const paymentLinkSummaryResponseSchema = z
 
 export const webhookEndpointResponseSchema = z
   .object({
-    id: z.string().meta({ example: "we_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+    id: eid("webhookEndpoint"),
     object: z.literal("webhook_endpoint"),
     url: z.string(),
     description: z.string().nullable(),
@@ -60,7 +60,7 @@ export const deletedWebhookEndpointResponseSchema = webhookEndpointResponseSchem
 
 export const webhookDeliveryResponseSchema = z
   .object({
-    id: z.string().meta({ example: "whd_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+    id: eid("webhookDelivery"),
     object: z.literal("webhook_delivery"),
     status: z.enum(["pending", "succeeded", "failed"]).meta({
       description: "failed: given up after the last retry.",

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { eid, timestamp } from "./responses";
 
 // The shapes the billing endpoints return (issue 4); the OpenAPI document is generated from them.
 
-const timestamp = z.iso.datetime().meta({ description: "ISO 8601 UTC timestamp" });
 const nullableTimestamp = timestamp.nullable();
 const currency = z.string().meta({ description: "ISO 4217, upper case", example: "USD" });
 const minorUnits = z.number().int().meta({ description: "Integer in the currency's minor unit" });
@@ -10,7 +10,7 @@ const byCurrency = z.record(z.string(), minorUnits);
 
 export const subscriptionResponseSchema = z
   .object({
-    id: z.string().meta({ example: "sub_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+    id: eid("subscription"),
     object: z.literal("subscription"),
     customer_id: z.string(),
     description: z.string().nullable(),
@@ -47,7 +47,7 @@ export const refundResponseSchema = z
 
 export const chargeResponseSchema = z
   .object({
-    id: z.string().meta({ example: "ch_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+    id: eid("charge"),
     object: z.literal("charge"),
     customer_id: z.string(),
     status: z.enum(["pending", "succeeded", "failed"]),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ID_PREFIXES, type IdKind } from "../ids";
 import { addressSchema } from "./customer";
 import { propertySchema } from "./properties";
 
@@ -7,9 +8,13 @@ import { propertySchema } from "./properties";
 
 export const timestamp = z.iso.datetime().meta({ description: "ISO 8601 UTC timestamp" });
 
+/** An id of one kind (lib/ids), with an example of its shape for the OpenAPI document. */
+export const eid = (kind: IdKind) =>
+  z.string().meta({ example: `${ID_PREFIXES[kind]}_01JDQ3X5Z4Q8M2N6P7R9S0T1V2` });
+
 export const customerResponseSchema = z
   .object({
-    id: z.string().meta({ example: "cus_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+    id: eid("customer"),
     object: z.literal("customer"),
     external_id: z.string(),
     email: z.string(),
@@ -44,7 +49,7 @@ export const customerResponseSchema = z
 
 export const paymentLinkResponseSchema = z
   .object({
-    id: z.string().meta({ example: "pl_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+    id: eid("paymentLink"),
     object: z.literal("payment_link"),
     url: z.url().meta({ description: "One-time URL under APP_URL; send the customer's user there." }),
     expires_at: timestamp,
