@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { DEPLOYED_PORT, DEPLOYED_URL } from "./e2e/security/support/deployed-server";
 
 // The tests run against the real app, started exactly as `npm start` starts it, in its own data
 // dir (a fresh embedded PostgreSQL and Stripe emulator) unless TEST_DATABASE_URL points elsewhere.
@@ -26,6 +27,11 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-reports/e2e-results.json" }]],
   globalSetup: "./e2e/support/global-setup.ts",
+  projects: [
+    { name: "app", testIgnore: /security\// },
+    // The security suite attacks the server started as a deployment would be (second web server).
+    { name: "security", testMatch: /security\/.*\.spec\.ts$/, use: { baseURL: DEPLOYED_URL } },
+  ],
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -42,26 +48,38 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "npx tsx scripts/start.ts",
-    url: `${baseURL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: {
-      PORT: String(TEST_PORT),
-      APP_URL: baseURL,
-      DONUTWORK_DATA_DIR: TEST_DATA_DIR,
-      // Outgoing webhook retries in seconds rather than minutes, so the retry specs are quick.
-      WEBHOOK_RETRY_DELAY_SECONDS: "1",
-      // Specs hammer one key on purpose (races, fuzzing); the limiter itself has unit tests and
-      // a spec of its own for failed authentications (per forwarded IP, hence TRUST_PROXY).
-      RATE_LIMIT_PER_SECOND: "2000",
-      RATE_LIMIT_BURST: "4000",
-      TRUST_PROXY: "1",
-      ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
+  webServer: [
+    {
+      command: "npx tsx scripts/start.ts",
+      url: `${baseURL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+      env: {
+        PORT: String(TEST_PORT),
+        APP_URL: baseURL,
+        DONUTWORK_DATA_DIR: TEST_DATA_DIR,
+        // Outgoing webhook retries in seconds rather than minutes, so the retry specs are quick.
+        WEBHOOK_RETRY_DELAY_SECONDS: "1",
+        // Specs hammer one key on purpose (races, fuzzing); the limiter itself has unit tests and
+        // a spec of its own for failed authentications (per forwarded IP, hence TRUST_PROXY).
+        RATE_LIMIT_PER_SECOND: "2000",
+        RATE_LIMIT_BURST: "4000",
+        TRUST_PROXY: "1",
+        ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
+      },
     },
-  },
+    {
+      // Started after the first, whose PostgreSQL server it uses (e2e/security/support).
+      command: "npx tsx e2e/security/support/start-deployed-server.ts",
+      url: `http://localhost:${DEPLOYED_PORT}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    },
+  ],
 });

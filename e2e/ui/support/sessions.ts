@@ -1,15 +1,22 @@
 import { type Browser, type BrowserContext, request as playwrightRequest } from "@playwright/test";
+import { DEPLOYED_URL } from "../../security/support/deployed-server";
 import { credentials } from "../../support/credentials";
 
 export type Role = "admin" | "finance" | "viewer";
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 // Sign-in attempts are rate-limited (10 per 15 minutes per email), so each worker signs each
-// role in once, through Auth.js's own endpoints, and reuses the session cookie.
-const states = new Map<Role, Promise<StorageState>>();
+// role in once per server, through Auth.js's own endpoints, and reuses the session cookie.
+const states = new Map<string, Promise<StorageState>>();
+
+/** The logins of the server at `baseURL`: the main test app's, or the deployed server's. */
+export function usersOf(baseURL: string) {
+  const all = credentials();
+  return new URL(baseURL).origin === new URL(DEPLOYED_URL).origin ? all.deployed.users : all.users;
+}
 
 async function signInOverHttp(baseURL: string, role: Role): Promise<StorageState> {
-  const { email, password } = credentials().users[role];
+  const { email, password } = usersOf(baseURL)[role];
   const context = await playwrightRequest.newContext({ baseURL });
   const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await context.post("/api/auth/callback/credentials", {
@@ -27,10 +34,11 @@ async function signInOverHttp(baseURL: string, role: Role): Promise<StorageState
 }
 
 export function sessionOf(baseURL: string, role: Role): Promise<StorageState> {
-  let state = states.get(role);
+  const key = `${new URL(baseURL).origin} ${role}`;
+  let state = states.get(key);
   if (!state) {
     state = signInOverHttp(baseURL, role);
-    states.set(role, state);
+    states.set(key, state);
   }
   return state;
 }
