@@ -4,7 +4,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "tests/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "packages/*/src/**/*.test.ts",
+    ],
     exclude: ["tests/resilience/**", "**/node_modules/**"],
     environment: "node",
     // Database tests use the embedded PostgreSQL of the test data dir unless TEST_DATABASE_URL is set.

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startStripeEmulator } from "../stripe-emulator";
+import { startStripeEmulator } from "@donutwork/stripe-emulator";
 import { dataDir } from "./data-dir";
 import { withFileLock } from "./file-lock";
 

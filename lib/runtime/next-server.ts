@@ -4,7 +4,7 @@ import path from "node:path";
 
 const nextCli = path.resolve("node_modules/next/dist/bin/next");
 const SOURCES = ["app", "components", "lib", "next.config.mjs", "package-lock.json", "postcss.config.mjs"];
-const IGNORED = new Set(["generated", "node_modules", "stripe-emulator"]);
+const IGNORED = new Set(["generated", "node_modules"]);
 
 /** Builds the app when there is no build yet or a source file is newer than the last build. */
 export async function buildIfStale(log: (line: string) => void): Promise<void> {

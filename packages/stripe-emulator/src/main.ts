@@ -1,10 +1,10 @@
 import { startStripeEmulator } from "./index";
 
 /*
- * Runs the emulator on its own, for manual use:
+ * Runs the emulator on its own, for manual use (from the repository root):
  *   STRIPE_EMULATOR_PORT=12111 STRIPE_WEBHOOK_URL=http://127.0.0.1:3000/webhooks/stripe \
- *   STRIPE_WEBHOOK_SECRET=whsec_test STRIPE_EMULATOR_STATE=.data/stripe.json \
- *   npx tsx lib/stripe-emulator/main.ts
+ *   STRIPE_WEBHOOK_SECRET=whsec_test STRIPE_EMULATOR_STATE=$PWD/.data/stripe.json \
+ *   npm start -w @donutwork/stripe-emulator
  * Then: `new Stripe("sk_test_emulator", { host: "127.0.0.1", port: 12111, protocol: "http" })`,
  * and `curl -X POST localhost:12111/_emulator/advance_clock -d seconds=2678400` to skip a month.
  */

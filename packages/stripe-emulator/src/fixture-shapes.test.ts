@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,11 +7,10 @@ import { customerWithCard, type Harness, startHarness } from "./test-support";
 /*
  * Every object the emulator returns must carry exactly the top-level keys of Stripe's published
  * fixture for that resource. The fixture file is read here only; the emulator builds its objects
- * in code. In CI the shared folder sits beside the clone, hence `../shared` from the repo root.
+ * in code. The file ships with the package (fixtures/README.md says where it comes from).
  */
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-const fixturesPath = path.resolve(repoRoot, "../shared/stripe/fixtures3.json");
+const fixturesPath = path.resolve(import.meta.dirname, "../fixtures/fixtures3.json");
 
 /** Fields kept on purpose beyond the fixtures (see types.ts for why). */
 const DOCUMENTED_EXTRAS: Record<string, string[]> = {
@@ -38,11 +37,6 @@ function expectSameKeys(resource: string, object: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(fixturesPath)) {
-    throw new Error(
-      `Stripe fixtures not found at ${fixturesPath}: the shared folder must sit beside the clone`,
-    );
-  }
   fixtures = JSON.parse(readFileSync(fixturesPath, "utf8")).resources;
   harness = await startHarness({ webhookUrl: undefined });
 });
