@@ -387,6 +387,7 @@ export const paths: ZodOpenApiPathsObject = {
       requestBody: { required: true, ...json(createWebhookEndpointSchema) },
       responses: {
         201: { description: "Registered", ...json(createdWebhookEndpointResponseSchema) },
+        409: problem("The installation already has WEBHOOK_MAX_ENDPOINTS endpoints (`limit`, `max`)"),
         ...writes,
       },
     }),
