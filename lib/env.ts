@@ -6,10 +6,12 @@ import { z } from "zod";
  * local-mode values (embedded database, generated secrets, the Stripe emulator) before the
  * app starts, so the app itself only ever sees a complete environment.
  */
-const booleanFlag = z
-  .enum(["1", "0", "true", "false"])
-  .optional()
-  .transform((value) => value === "1" || value === "true");
+const flagValues = z.enum(["1", "0", "true", "false"]).optional();
+const booleanFlag = flagValues.transform((value) => value === "1" || value === "true");
+/** A flag whose absence means "decide from the rest of the environment". */
+const optionalFlag = flagValues.transform((value) =>
+  value === undefined ? undefined : value === "1" || value === "true",
+);
 
 const schema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
@@ -20,9 +22,19 @@ const schema = z.object({
   STRIPE_EMULATOR_URL: z.url().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1, "STRIPE_WEBHOOK_SECRET is required"),
   ENCRYPTION_KEY: z.string().min(32, "ENCRYPTION_KEY must be at least 32 characters"),
-  /** Local mode: outgoing webhooks may target loopback and private addresses. */
-  DONUTWORK_LOCAL_MODE: booleanFlag,
-  WEBHOOK_ALLOW_PRIVATE_URLS: booleanFlag,
+  /**
+   * Outgoing webhooks may be http and target loopback and private addresses. Unset: allowed only
+   * while the Stripe emulator is in use (local development), see lib/webhooks/url-policy.ts.
+   */
+  WEBHOOK_ALLOW_PRIVATE_URLS: optionalFlag,
+  /** Active webhook endpoints the installation may have; every event fans out to all of them. */
+  WEBHOOK_MAX_ENDPOINTS: z.coerce.number().int().min(1).max(1000).default(16),
+  /** Deliveries in flight to one endpoint at a time, across all instances. */
+  WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** First retry delay of an outgoing webhook, doubled after every failed attempt. */
+  WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().positive().default(10),
+  /** Retries after the first attempt before a delivery is marked failed. */
+  WEBHOOK_MAX_RETRIES: z.coerce.number().int().min(0).max(30).default(15),
   PAYMENT_LINK_TTL_HOURS: z.coerce
     .number()
     .int()

@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { env } from "./env";
 
-// AES-256-GCM for the few secrets we must be able to read back (outgoing webhook signing
-// secrets). The key is derived from ENCRYPTION_KEY; the stored form is iv.tag.ciphertext.
+// AES-256-GCM for what we must be able to read back but never keep in clear: outgoing webhook
+// signing secrets, and stored idempotent responses (lib/api/idempotency.ts). The key is derived
+// from ENCRYPTION_KEY; the stored form is iv.tag.ciphertext, each part base64url.
 const key = () => createHash("sha256").update(env().ENCRYPTION_KEY).digest();
 
 export function encryptSecret(plaintext: string): string {

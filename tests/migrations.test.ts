@@ -4,8 +4,8 @@ import { applyMigrations, runPrisma } from "../lib/runtime/migrations";
 import { freshDatabase } from "./support/database";
 
 // What a migration may add beyond schema.prisma: the hand-written indexes at the end of the
-// init migration and the external_id_search one (Prisma cannot declare trigram, expression or
-// partial indexes).
+// init, external_id_search and webhook_delivery_leases migrations (Prisma cannot declare
+// trigram, expression or partial indexes).
 const HAND_WRITTEN_INDEX = /_(trgm|grams|partial)_idx$/;
 
 const CATALOG_QUERIES = {
@@ -73,6 +73,7 @@ describe("prisma/migrations", () => {
       "customers_external_id_grams_idx",
       "domain_events_undispatched_partial_idx",
       "stripe_events_undispatched_partial_idx",
+      "webhook_deliveries_due_partial_idx",
     ]);
   });
 });

@@ -9,9 +9,10 @@ export interface StatementUse {
   background: boolean;
 }
 
-// pg-boss and the outbox relay poll in the launcher whatever the traffic.
+// pg-boss, the outbox relay and the webhook delivery worker (its claims and their lock) poll in
+// the launcher whatever the traffic.
 const BACKGROUND =
-  /pgboss|skip locked|set dispatched_at|from webhook_endpoints where deleted_at|pg_stat_statements/i;
+  /pgboss|skip locked|set dispatched_at|from webhook_endpoints where deleted_at|webhook_deliveries\.claim|leased_until|pg_stat_statements/i;
 
 export async function resetStatements(client: pg.Client): Promise<void> {
   await client.query("select pg_stat_statements_reset()");

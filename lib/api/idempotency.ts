@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { db } from "../db";
+import { decryptSecret, encryptSecret } from "../secret-box";
 import { ApiError } from "./api-error";
 
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
@@ -15,6 +16,10 @@ export interface StoredResponse {
  * Runs `execute` once per (caller, Idempotency-Key). A retry with the same request replays the
  * stored response and writes nothing; the same key with another request is a 422; a retry
  * while the first is still running is a 409. Server errors are not stored, so they can be retried.
+ *
+ * The response is stored encrypted (lib/secret-box.ts): it may carry a secret shown only once
+ * (a webhook signing secret, an API key) or a customer's data, and a retry must still replay it
+ * unchanged, since the caller whose connection dropped never saw it.
  */
 export async function withIdempotency(
   scope: { principal: string; key: string; fingerprint: string },
@@ -32,8 +37,8 @@ export async function withIdempotency(
         "This Idempotency-Key was used with a different request; use a new key.",
       );
     }
-    if (existing.responseStatus !== null && existing.responseBody !== null) {
-      return { status: existing.responseStatus, body: existing.responseBody };
+    if (existing.responseStatus !== null && existing.responseBodyEncrypted !== null) {
+      return { status: existing.responseStatus, body: decryptSecret(existing.responseBodyEncrypted) };
     }
     if (!(await takeOverStale(scope.principal, scope.key, existing.lockedAt))) {
       throw new ApiError(
@@ -61,7 +66,7 @@ export async function withIdempotency(
   else
     await db().idempotencyKey.update({
       where,
-      data: { responseStatus: response.status, responseBody: response.body },
+      data: { responseStatus: response.status, responseBodyEncrypted: encryptSecret(response.body) },
     });
   return response;
 }

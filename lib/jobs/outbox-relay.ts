@@ -8,9 +8,11 @@ const BATCH = 100;
 
 /**
  * The transactional outbox relay. Domain events and received Stripe events are rows written in
- * the same transaction as the change they belong to; this moves them into job queues, in one
+ * the same transaction as the change they belong to; this turns them into work, in one
  * transaction per batch with the row locks (SKIP LOCKED), so several app instances can relay
- * side by side, and a crash before COMMIT leaves the rows to be relayed again.
+ * side by side, and a crash before COMMIT leaves the rows to be relayed again: a domain event
+ * into one due webhook delivery per endpoint that wants it (claimed by the delivery workers,
+ * delivery-worker.ts), a Stripe event into a pg-boss job.
  */
 export async function relayOnce(pool: pg.Pool, boss: PgBoss): Promise<number> {
   const client = await pool.connect();
@@ -21,7 +23,7 @@ export async function relayOnce(pool: pg.Pool, boss: PgBoss): Promise<number> {
   const db: PgBoss.Db = { executeSql: (text, values) => client.query(text, values) };
   try {
     await client.query("begin");
-    const relayed = (await relayDomainEvents(client, boss, db)) + (await relayStripeEvents(client, boss, db));
+    const relayed = (await relayDomainEvents(client)) + (await relayStripeEvents(client, boss, db));
     await client.query("commit");
     return relayed;
   } catch (error) {
@@ -33,7 +35,7 @@ export async function relayOnce(pool: pg.Pool, boss: PgBoss): Promise<number> {
   }
 }
 
-async function relayDomainEvents(client: pg.PoolClient, boss: PgBoss, db: PgBoss.Db): Promise<number> {
+async function relayDomainEvents(client: pg.PoolClient): Promise<number> {
   const events = await client.query<{ id: string; type: string; customer_id: string | null }>(
     `select id, type, customer_id from domain_events where dispatched_at is null order by created_at limit ${BATCH} for update skip locked`,
   );
@@ -45,13 +47,11 @@ async function relayDomainEvents(client: pg.PoolClient, boss: PgBoss, db: PgBoss
     for (const endpoint of endpoints.rows.filter((candidate) =>
       endpointWants(candidate.enabled_events, event.type),
     )) {
-      const inserted = await client.query<{ id: string }>(
-        `insert into webhook_deliveries (id, endpoint_id, event_id, customer_id) values ($1, $2, $3, $4)
-         on conflict (endpoint_id, event_id) do nothing returning id`,
+      await client.query(
+        `insert into webhook_deliveries (id, endpoint_id, event_id, customer_id, next_attempt_at) values ($1, $2, $3, $4, now())
+         on conflict (endpoint_id, event_id) do nothing`,
         [newId("webhookDelivery"), endpoint.id, event.id, event.customer_id],
       );
-      const deliveryId = inserted.rows[0]?.id;
-      if (deliveryId) await boss.send(QUEUES.webhookDelivery, { deliveryId }, { db });
     }
   }
   await client.query("update domain_events set dispatched_at = now() where id = any($1)", [

@@ -1,32 +1,31 @@
 import type PgBoss from "pg-boss";
 
-/** The job queues and their retry policies (pg-boss, in the `pgboss` schema of the same database). */
+/**
+ * The pg-boss job queues (in the `pgboss` schema of the same database) and their retry policies.
+ * Outgoing webhooks are not among them: they wait in webhook_deliveries, which limits them per
+ * endpoint (lib/jobs/claim-deliveries.ts), something a pg-boss 10 queue cannot do without one
+ * endpoint's waiting job blocking the whole queue.
+ */
 export const QUEUES = {
   stripeEvent: "stripe-event",
-  webhookDelivery: "webhook-delivery",
+  purgeExpiredRows: "purge-expired-rows",
 } as const;
+
+/** Where webhook deliveries were queued before they moved to webhook_deliveries; removed at start. */
+export const RETIRED_QUEUES = ["webhook-delivery"] as const;
 
 export interface StripeEventJob {
   stripeEventId: string;
 }
-export interface WebhookDeliveryJob {
-  deliveryId: string;
-}
 
-const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+/** When the purge of expired rows runs (cron, UTC): every 10 minutes. */
+export const PURGE_SCHEDULE = "*/10 * * * *";
 
 export function queuePolicies(): PgBoss.Queue[] {
   return [
     // Stripe events converge on re-fetched truth, so retrying is always safe.
     { name: QUEUES.stripeEvent, retryLimit: 20, retryDelay: 1, retryBackoff: true, expireInSeconds: 90 },
-    // Outgoing webhooks: exponential back-off from WEBHOOK_RETRY_DELAY_SECONDS (default 10 s:
-    // 10 s, 20 s, 40 s … about 3 days over 15 retries), each attempt limited to 10 s by the sender.
-    {
-      name: QUEUES.webhookDelivery,
-      retryLimit: seconds("WEBHOOK_MAX_RETRIES", 15),
-      retryDelay: seconds("WEBHOOK_RETRY_DELAY_SECONDS", 10),
-      retryBackoff: true,
-      expireInSeconds: 60,
-    },
+    // Deleting expired rows again is harmless; the next scheduled purge catches up anyway.
+    { name: QUEUES.purgeExpiredRows, retryLimit: 2, retryDelay: 60, expireInSeconds: 300 },
   ];
 }

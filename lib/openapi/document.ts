@@ -337,7 +337,8 @@ export const paths: ZodOpenApiPathsObject = {
   "/customers/{id}/webhook_deliveries.json": {
     get: op({
       operationId: "listWebhookDeliveries",
-      summary: "The 20 newest outgoing webhook deliveries about the customer; has_more if older ones exist",
+      summary:
+        "The 20 newest outgoing webhook deliveries about the customer; has_more if older ones exist. Without the right to manage endpoints, endpoint_url is only the endpoint's origin",
       tags: ["Webhooks"],
       requestParams: { path: customerIdParam },
       responses: {
@@ -386,6 +387,7 @@ export const paths: ZodOpenApiPathsObject = {
       requestBody: { required: true, ...json(createWebhookEndpointSchema) },
       responses: {
         201: { description: "Registered", ...json(createdWebhookEndpointResponseSchema) },
+        409: problem("The installation already has WEBHOOK_MAX_ENDPOINTS endpoints (`limit`, `max`)"),
         ...writes,
       },
     }),

@@ -1,18 +1,25 @@
 import pg from "pg";
 import PgBoss from "pg-boss";
-import { deliverWebhook } from "../jobs/deliver-webhook";
+import { db } from "../db";
+import { env } from "../env";
+import { startDeliveryWorker } from "../jobs/delivery-worker";
 import { relayOnce } from "../jobs/outbox-relay";
-import { QUEUES, queuePolicies, type StripeEventJob, type WebhookDeliveryJob } from "../jobs/queues";
+import { purgeExpiredRows } from "../jobs/purge-expired-rows";
+import { PURGE_SCHEDULE, QUEUES, queuePolicies, RETIRED_QUEUES, type StripeEventJob } from "../jobs/queues";
 import { processStripeEvent } from "../server/stripe-sync/process-stripe-event";
+import { createWebhookSender } from "../webhooks/send-webhook";
 
 const RELAY_INTERVAL_MS = 200;
-const WORKERS_PER_QUEUE = 4;
+const STRIPE_EVENT_WORKERS = 4;
+// Delivery slots beyond what every endpoint together may hold, so a healthy endpoint always finds one.
+const SPARE_DELIVERY_SLOTS = 4;
 
 /**
- * Work that runs beside the web server, in the launcher process: the outbox relay and the
- * pg-boss workers that process Stripe events and deliver outgoing webhooks. pg-boss keeps its
- * jobs in PostgreSQL and fetches with SKIP LOCKED, so any number of app instances can run this
- * at once; a job whose worker died is retried once it expires. Returns the stop function.
+ * Work that runs beside the web server, in the launcher process: the outbox relay, the pg-boss
+ * workers that process Stripe events, the webhook delivery worker, and the scheduled purge of
+ * expired rows. pg-boss and the delivery claims live in PostgreSQL and skip what another
+ * instance holds, so any number of app instances can run this at once; work whose worker died
+ * is retried once its job expires or its claim lapses. Returns the stop function.
  */
 export async function startBackgroundWork(log: (line: string) => void): Promise<() => Promise<void>> {
   const connectionString = process.env.DATABASE_URL ?? "";
@@ -24,10 +31,11 @@ export async function startBackgroundWork(log: (line: string) => void): Promise<
     await boss.createQueue(queue.name, queue).catch(() => {});
     await boss.updateQueue(queue.name, queue);
   }
+  for (const retired of RETIRED_QUEUES) await boss.deleteQueue(retired).catch(() => {});
 
-  // pg-boss 10 runs one job at a time per worker; a few workers per queue let one slow Stripe
-  // call or one slow webhook receiver not hold up the rest.
-  for (let worker = 0; worker < WORKERS_PER_QUEUE; worker++) {
+  // pg-boss 10 runs one job at a time per worker; a few workers let one slow Stripe call not
+  // hold up the rest.
+  for (let worker = 0; worker < STRIPE_EVENT_WORKERS; worker++) {
     await boss.work<StripeEventJob>(
       QUEUES.stripeEvent,
       { pollingIntervalSeconds: 0.5, batchSize: 1 },
@@ -35,14 +43,27 @@ export async function startBackgroundWork(log: (line: string) => void): Promise<
         if (job) await processStripeEvent(job.data.stripeEventId);
       },
     );
-    await boss.work<WebhookDeliveryJob>(
-      QUEUES.webhookDelivery,
-      { pollingIntervalSeconds: 0.5, batchSize: 1, includeMetadata: true },
-      async ([job]) => {
-        if (job) await deliverWebhook(job.data.deliveryId, { final: job.retryCount >= job.retryLimit });
-      },
-    );
   }
+  // pg-boss sends one job per slot of the schedule, whatever the number of instances.
+  await boss.schedule(QUEUES.purgeExpiredRows, PURGE_SCHEDULE);
+  await boss.work(QUEUES.purgeExpiredRows, { pollingIntervalSeconds: 30 }, async () => {
+    const purged = await purgeExpiredRows();
+    if (Object.values(purged).some((count) => count > 0))
+      log(`purged expired rows: ${JSON.stringify(purged)}`);
+  });
+
+  const { WEBHOOK_MAX_ENDPOINTS, WEBHOOK_ENDPOINT_CONCURRENCY } = env();
+  // Endpoints registered before the cap existed may exceed it; the slots must cover them too.
+  const endpoints = Math.max(
+    WEBHOOK_MAX_ENDPOINTS,
+    await db().webhookEndpoint.count({ where: { deletedAt: null } }),
+  );
+  const deliveries = startDeliveryWorker({
+    concurrency: endpoints * WEBHOOK_ENDPOINT_CONCURRENCY + SPARE_DELIVERY_SLOTS,
+    perEndpoint: WEBHOOK_ENDPOINT_CONCURRENCY,
+    send: createWebhookSender(),
+    log,
+  });
 
   const pool = new pg.Pool({
     connectionString,
@@ -57,7 +78,10 @@ export async function startBackgroundWork(log: (line: string) => void): Promise<
     while (running) {
       try {
         const moved = await relayOnce(pool, boss);
-        if (moved > 0) continue;
+        if (moved > 0) {
+          deliveries.wake();
+          continue;
+        }
       } catch (error) {
         log(`outbox relay: ${(error as Error).message}`);
       }
@@ -68,6 +92,7 @@ export async function startBackgroundWork(log: (line: string) => void): Promise<
   return async () => {
     running = false;
     await relay;
+    await deliveries.stop();
     await boss.stop({ graceful: true, timeout: 10_000, wait: true });
     await pool.end();
   };

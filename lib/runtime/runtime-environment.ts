@@ -41,7 +41,6 @@ export function runtimeEnvironment(source: NodeJS.ProcessEnv = process.env): Run
     AUTH_SECRET: source.AUTH_SECRET || (generated?.authSecret ?? ""),
     STRIPE_WEBHOOK_SECRET: source.STRIPE_WEBHOOK_SECRET || (generated?.stripeWebhookSecret ?? ""),
     ENCRYPTION_KEY: source.ENCRYPTION_KEY || (generated?.encryptionKey ?? ""),
-    DONUTWORK_LOCAL_MODE: localMode ? "1" : "0",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   return { localMode, usesStripeEmulator, port, appUrl, variables };

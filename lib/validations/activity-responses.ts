@@ -68,7 +68,9 @@ export const webhookDeliveryResponseSchema = z
     event_id: z.string(),
     event_type: z.string(),
     endpoint_id: z.string(),
-    endpoint_url: z.string(),
+    endpoint_url: z.string().meta({
+      description: "The endpoint's URL; only its origin for callers who may not manage webhook endpoints.",
+    }),
     attempt_count: z.number().int(),
     last_status_code: z.number().int().nullable(),
     last_error: z.string().nullable(),

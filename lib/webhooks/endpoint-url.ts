@@ -1,66 +1,38 @@
-import { lookup } from "node:dns/promises";
 import net from "node:net";
-import { env } from "../env";
+import { addressProblem } from "./address-policy";
+import { type Resolver, systemResolver } from "./resolve-host";
+import { privateUrlsAllowed } from "./url-policy";
+import { hostOf, urlShapeProblem } from "./url-shape";
 
 /**
- * Whether DonutWork may send webhooks to `url`: https, and not resolving to loopback, private,
- * link-local or other internal addresses (no SSRF into our own network). Local mode and
- * WEBHOOK_ALLOW_PRIVATE_URLS lift both rules, so a developer can receive on http://127.0.0.1.
- * Checked when an endpoint is registered and again before every delivery (DNS can change).
+ * Whether DonutWork may register `url` as a webhook endpoint: null, or the problem to report for
+ * the `url` field. Beyond its shape (url-shape.ts), every address the host is or resolves to must
+ * be public unicast (address-policy.ts). The WHATWG URL parser has already turned the other
+ * spellings of an IPv4 address (2130706433, 0x7f.1, 0177.0.0.1) into dotted decimal, and IPv6
+ * literals into their canonical form, so the address parser sees one form of each address.
+ *
+ * Registration only gives early, clear feedback: DNS can change afterwards, so deliveries check
+ * again on every connection (delivery-agent.ts).
  */
-export async function endpointUrlProblem(url: string): Promise<string | null> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return "must be an absolute URL";
+export async function endpointUrlProblem(
+  url: string,
+  {
+    resolve = systemResolver,
+    allowPrivate = privateUrlsAllowed(),
+  }: { resolve?: Resolver; allowPrivate?: boolean } = {},
+): Promise<string | null> {
+  const shape = urlShapeProblem(url, { allowPrivate });
+  if (shape || allowPrivate) return shape;
+  const host = hostOf(new URL(url));
+  if (net.isIP(host)) {
+    const problem = addressProblem(host);
+    return problem ? `must not point to an internal address: ${host} is ${problem}` : null;
   }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return "must be an https URL";
-  if (parsed.username || parsed.password) return "must not contain credentials";
-  const { DONUTWORK_LOCAL_MODE, WEBHOOK_ALLOW_PRIVATE_URLS } = env();
-  if (DONUTWORK_LOCAL_MODE || WEBHOOK_ALLOW_PRIVATE_URLS) return null;
-  if (parsed.protocol !== "https:") return "must be an https URL";
-  const host = parsed.hostname.replace(/^\[|\]$/g, "");
-  const addresses = net.isIP(host) ? [host] : await resolve(host);
-  if (addresses.length === 0) return "does not resolve to any address";
-  if (addresses.some(isInternalAddress)) return "resolves to a loopback or private address";
+  const addresses = await resolve(host).catch(() => []);
+  if (addresses.length === 0) return "must be a host name that resolves to an address";
+  for (const { address } of addresses) {
+    const problem = addressProblem(address);
+    if (problem) return `must not point to an internal address: ${host} resolves to ${address}, ${problem}`;
+  }
   return null;
-}
-
-async function resolve(host: string): Promise<string[]> {
-  try {
-    return (await lookup(host, { all: true })).map((entry) => entry.address);
-  } catch {
-    return [];
-  }
-}
-
-const INTERNAL_V4 = [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-] as const;
-
-export function isInternalAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return isInternalAddress(mapped);
-  if (net.isIPv4(address)) {
-    const value = toInt(address);
-    return INTERNAL_V4.some(([base, bits]) => value >>> (32 - bits) === toInt(base) >>> (32 - bits));
-  }
-  const lower = address.toLowerCase();
-  return (
-    lower === "::" || lower === "::1" || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower) || /^ff/.test(lower)
-  );
-}
-
-function toInt(ipv4: string): number {
-  return ipv4.split(".").reduce((value, octet) => ((value << 8) | Number(octet)) >>> 0, 0);
 }

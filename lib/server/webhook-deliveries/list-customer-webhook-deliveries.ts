@@ -1,11 +1,16 @@
 import { firstOf } from "../../api/cursor";
+import type { Principal } from "../../auth/roles";
 import { db } from "../../db";
+import { visibleEndpointUrl } from "../../webhooks/visible-endpoint-url";
 import { getCustomerRowOrThrow } from "../customers/get-customer";
 
 const DELIVERY_LIMIT = 20;
 
-/** The newest outgoing webhook deliveries about one customer, with the event type and endpoint URL. */
-export async function listCustomerWebhookDeliveries(customerId: string) {
+/**
+ * The newest outgoing webhook deliveries about one customer, with the event type and the
+ * endpoint URL as `viewer` may see it (only its origin without the right to manage endpoints).
+ */
+export async function listCustomerWebhookDeliveries(customerId: string, viewer: Principal) {
   await getCustomerRowOrThrow(customerId);
   const fetched = await db().webhookDelivery.findMany({
     where: { customerId },
@@ -34,7 +39,7 @@ export async function listCustomerWebhookDeliveries(customerId: string) {
       event_id: row.event.id,
       event_type: row.event.type,
       endpoint_id: row.endpoint.id,
-      endpoint_url: row.endpoint.url,
+      endpoint_url: visibleEndpointUrl(row.endpoint.url, viewer),
       attempt_count: row.attemptCount,
       last_status_code: row.lastStatusCode,
       last_error: row.lastError,

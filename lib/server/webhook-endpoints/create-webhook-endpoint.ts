@@ -1,5 +1,6 @@
-import { validationFailed } from "../../api/api-error";
-import { db } from "../../db";
+import { ApiError, validationFailed } from "../../api/api-error";
+import { db, type Tx } from "../../db";
+import { env } from "../../env";
 import { newId } from "../../ids";
 import { encryptSecret } from "../../secret-box";
 import { serializeWebhookEndpoint } from "../../serializers/webhook-endpoint";
@@ -9,7 +10,11 @@ import { newSigningSecret } from "../../webhooks/standard-webhooks";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
 
-/** Registers an endpoint; its signing secret is in this response only. */
+/**
+ * Registers an endpoint; its signing secret is in this response only. Every event fans out to
+ * every endpoint, so their number is capped (WEBHOOK_MAX_ENDPOINTS): past it, a 409 naming the
+ * limit. Registrations take turns on a transaction lock, so concurrent ones cannot overshoot it.
+ */
 export async function createWebhookEndpoint({
   input,
   actor,
@@ -21,6 +26,7 @@ export async function createWebhookEndpoint({
   if (problem) throw validationFailed([{ field: "url", message: problem }]);
   const secret = newSigningSecret();
   return db().$transaction(async (tx) => {
+    await ensureBelowCap(tx);
     const row = await tx.webhookEndpoint.create({
       data: {
         id: newId("webhookEndpoint"),
@@ -43,4 +49,16 @@ export async function createWebhookEndpoint({
     });
     return { ...endpoint, secret };
   });
+}
+
+async function ensureBelowCap(tx: Tx): Promise<void> {
+  await tx.$queryRaw`select 1 as locked from pg_advisory_xact_lock(hashtext('webhook_endpoints.cap'))`;
+  const limit = env().WEBHOOK_MAX_ENDPOINTS;
+  const active = await tx.webhookEndpoint.count({ where: { deletedAt: null } });
+  if (active >= limit)
+    throw new ApiError(
+      "limit_reached",
+      `This installation already has ${active} webhook endpoints, the most WEBHOOK_MAX_ENDPOINTS allows (${limit}). Delete one before registering another.`,
+      { extra: { limit: "WEBHOOK_MAX_ENDPOINTS", max: limit } },
+    );
 }

@@ -1,0 +1,20 @@
+import pg from "pg";
+import { deployedDatabaseUrl } from "./deployed-server";
+
+/**
+ * Runs one query on the deployed server's database, on a short-lived connection: to check what
+ * the server really stored, and to set up the few rows no API call can make without sending
+ * traffic somewhere (a finished webhook delivery).
+ */
+export async function queryDeployedDatabase<Row extends Record<string, unknown>>(
+  sql: string,
+  params: unknown[] = [],
+): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: deployedDatabaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query<Row>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,96 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyMigrations } from "../../lib/runtime/migrations";
+import { useAppEnvironment } from "../support/app-environment";
+import { freshDatabase } from "../support/database";
+import { type Listener, startListener } from "../support/tcp-listeners";
+import { insertEndpoint, insertEvent } from "../support/webhook-rows";
+
+// The background work as `npm start` runs it (outbox relay, delivery worker, pg-boss), on a real
+// PostgreSQL, with a small endpoint cap and one delivery in flight per endpoint, so that the
+// numbers are easy to follow: 4 endpoints × 1 may be in flight, and the worker has more slots.
+
+const MAX_ENDPOINTS = 4;
+const BLACK_HOLE_TIMEOUT_MS = 10_000; // the delivery timeout (lib/webhooks/send-webhook.ts)
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+let lib: { db: typeof import("../../lib/db").db; closeDatabase: typeof import("../../lib/db").closeDatabase };
+let stopBackgroundWork: (() => Promise<void>) | undefined;
+const blackHoles: Listener[] = [];
+let closeReceiver: (() => void) | undefined;
+
+beforeAll(async () => {
+  database = await freshDatabase("background_work");
+  await applyMigrations(database.url);
+  useAppEnvironment(database.url, {
+    WEBHOOK_ALLOW_PRIVATE_URLS: "true",
+    WEBHOOK_MAX_ENDPOINTS: String(MAX_ENDPOINTS),
+    WEBHOOK_ENDPOINT_CONCURRENCY: "1",
+    WEBHOOK_RETRY_DELAY_SECONDS: "3600",
+  });
+  lib = await import("../../lib/db");
+  const { startBackgroundWork } = await import("../../lib/runtime/background-work");
+  stopBackgroundWork = await startBackgroundWork(() => {});
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(blackHoles.map((listener) => listener.close()));
+  await stopBackgroundWork?.();
+  closeReceiver?.();
+  await lib?.closeDatabase();
+  await database?.drop();
+}, 60_000);
+
+describe("webhook delivery", () => {
+  it("reaches a healthy endpoint promptly while black-hole endpoints (accept, never answer) have a backlog", async () => {
+    // Endpoints registered first are fanned out to first: the black holes' deliveries are
+    // ahead of the healthy one's in every event.
+    const blackHoleIds: string[] = [];
+    for (let index = 0; index < MAX_ENDPOINTS - 1; index++) {
+      const listener = await startListener("127.0.0.1");
+      blackHoles.push(listener);
+      blackHoleIds.push(await insertEndpoint(lib.db(), `http://127.0.0.1:${listener.port}/hooks`));
+    }
+    const received = new Map<string, number>();
+    const receiver = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => {
+        body += chunk;
+      });
+      request.on("end", () => {
+        received.set((JSON.parse(body) as { id: string }).id, Date.now());
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    closeReceiver = () => receiver.close();
+    await insertEndpoint(lib.db(), `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`);
+
+    // 8 events: 24 deliveries into black holes, more than the worker has slots.
+    const started = Date.now();
+    const events: string[] = [];
+    for (let index = 0; index < 8; index++) events.push(await insertEvent(lib.db()));
+    await expect
+      .poll(() => events.filter((id) => received.has(id)).length, { timeout: BLACK_HOLE_TIMEOUT_MS * 2 })
+      .toBe(events.length);
+    const tookMs = Math.max(...events.map((id) => received.get(id) ?? Number.POSITIVE_INFINITY)) - started;
+    console.log(`8 events reached the healthy endpoint ${tookMs} ms after they were written`);
+    expect(tookMs).toBeLessThan(BLACK_HOLE_TIMEOUT_MS / 2);
+    // Each black hole holds one delivery at a time; the rest of its backlog waits in the table.
+    for (const blackHole of blackHoles) expect(blackHole.connections()).toBe(1);
+    const held = await lib.db().webhookDelivery.count({
+      where: { endpointId: { in: blackHoleIds }, leasedUntil: { gt: new Date() } },
+    });
+    expect(held).toBe(blackHoles.length);
+  });
+});
+
+describe("the purge of expired rows", () => {
+  it("is scheduled with pg-boss, which sends it once per slot whatever the number of instances", async () => {
+    const schedules = await lib.db().$queryRaw<
+      { name: string; cron: string }[]
+    >`select name, cron from pgboss.schedule order by name`;
+    expect(schedules).toEqual([{ name: "purge-expired-rows", cron: "*/10 * * * *" }]);
+  });
+});

@@ -1,0 +1,17 @@
+import { randomBytes } from "node:crypto";
+
+/**
+ * The variables lib/env.ts insists on, for tests that run app code in the test process against
+ * a fresh database (tests/support/database.ts). Set before the first import of anything that
+ * reads the environment: lib/env.ts reads it once.
+ */
+export function useAppEnvironment(databaseUrl: string, overrides: Record<string, string> = {}): void {
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    APP_URL: "http://localhost:3999",
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("base64")}`,
+    ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
+    ...overrides,
+  });
+}
