@@ -42,10 +42,23 @@ const schema = z.object({
   /** Requests per second per API key or staff user (a token bucket of RATE_LIMIT_BURST). */
   RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
   RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),
-  /** Failed authentications per minute per client IP before 429. */
+  /** Failed API authentications per minute per client address before 429 (shared by all instances). */
   RATE_LIMIT_FAILED_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(60),
-  /** Behind a trusted proxy or balancer: take the client IP from X-Forwarded-For. */
+  /** Failed sign-ins per 15 minutes per client address before 429 (shared by all instances). */
+  SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  /**
+   * How many proxies in front of the app append to X-Forwarded-For: the client address is the
+   * entry that many places left of the socket's (lib/http/client-address.ts). 0: the socket.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
+  /** Older spelling of TRUSTED_PROXY_HOPS=1 (one balancer in front), used when that is unset. */
   TRUST_PROXY: booleanFlag,
+  /** Report endpoints (GET /metrics.json) one API key or staff user may run at once; more get 429. */
+  REPORT_CONCURRENCY_PER_CALLER: z.coerce.number().int().positive().default(2),
+  /** Database connections all report queries of one process share (a pool of their own). */
+  REPORT_CONNECTIONS: z.coerce.number().int().positive().max(20).default(3),
+  /** The longest a report statement may run before PostgreSQL cancels it (503). */
+  REPORT_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(5),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const nextCli = path.resolve("node_modules/next/dist/bin/next");
+const webServer = path.resolve(import.meta.dirname, "web-server.ts");
 const SOURCES = ["app", "components", "lib", "next.config.mjs", "package-lock.json", "postcss.config.mjs"];
 const IGNORED = new Set(["generated", "node_modules", "stripe-emulator"]);
 
@@ -19,19 +20,26 @@ export async function buildIfStale(log: (line: string) => void): Promise<void> {
   await run(["build"], { NEXT_TELEMETRY_DISABLED: "1" });
 }
 
+/**
+ * Starts the web server process (web-server.ts: Next.js behind lib/http/front-door.ts) in
+ * production or development mode on `port`.
+ */
 export function startNext(
   mode: "production" | "development",
   port: number,
   variables: Record<string, string>,
 ): ChildProcess {
-  // Idle keep-alive sockets stay open longer than a client or balancer keeps them (Node's 5 s
-  // default races their reuse and answers it with ECONNRESET; load balancers idle out at 60 s).
-  const args =
-    mode === "production"
-      ? ["start", "-p", String(port), "--keepAliveTimeout", "65000"]
-      : ["dev", "-p", String(port)];
-  return spawn(process.execPath, [nextCli, ...args], {
-    env: { ...process.env, ...variables },
+  const args = [
+    "--import",
+    "tsx",
+    webServer,
+    "--port",
+    String(port),
+    ...(mode === "development" ? ["--dev"] : []),
+  ];
+  return spawn(process.execPath, args, {
+    // Next.js reads NODE_ENV when it is loaded; `next start` and `next dev` set it themselves.
+    env: { ...process.env, ...variables, NODE_ENV: mode },
     stdio: "inherit",
   });
 }

@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { bearer } from "../support/api";
+import { credentials } from "../support/credentials";
+import { type LoopbackClient, loopbackClient, madeUpAddress } from "../support/loopback-client";
+import { DEPLOYED_PORT } from "./support/deployed-server";
+
+// API key guessing against the deployed server (no trusted proxy): the failed-authentication
+// limit (60 a minute by default) is per client address, the socket's, whatever forwarding
+// headers the guesser sends. From a loopback address of its own, so no other spec is limited.
+
+let client: LoopbackClient;
+test.beforeEach(() => {
+  client = loopbackClient(DEPLOYED_PORT);
+});
+test.afterEach(async () => {
+  await client.close();
+});
+
+test.describe("API key guessing", () => {
+  test("a spray of wrong keys with a new X-Forwarded-For and X-Real-IP each is limited, and then so is a right key", async () => {
+    const guess = (index: number) =>
+      client.send("/customers.json", {
+        headers: {
+          ...bearer(`dw_guess_${index}`),
+          "x-forwarded-for": madeUpAddress(),
+          "x-real-ip": `192.0.2.${1 + (index % 250)}`,
+        },
+      });
+    const answers = await Promise.all(Array.from({ length: 90 }, (_, index) => guess(index)));
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(60);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(30);
+    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+    const limited = answers.find((answer) => answer.status === 429);
+    expect(Number(limited?.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+    expect(JSON.parse(limited?.text ?? "{}")).toMatchObject({
+      type: "/problems/rate-limited",
+      status: 429,
+      title: "Too many requests",
+    });
+
+    // Once limited, a right guess must look exactly like a wrong one: no customer data.
+    const right = await client.send("/customers.json", {
+      headers: { ...bearer(credentials().deployed.readKey), "x-forwarded-for": madeUpAddress() },
+    });
+    expect(right.status).toBe(429);
+    expect(right.text).not.toContain('"data"');
+    expect(JSON.parse(right.text)).toMatchObject({ status: 429, title: "Too many requests" });
+  });
+});
