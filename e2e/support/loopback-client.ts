@@ -26,7 +26,8 @@ const random = (below: number) => Math.floor(Math.random() * below);
  */
 export function loopbackClient(port: number): LoopbackClient {
   const address = `127.${1 + random(254)}.${random(256)}.${1 + random(254)}`;
-  const dispatcher = new Agent({ connect: { localAddress: address } });
+  // The Agent's own option: undici overrides `connect.localAddress` with it.
+  const dispatcher = new Agent({ localAddress: address });
   return {
     address,
     async send(path, init = {}) {

@@ -29,8 +29,12 @@ export function admitDatabaseWork(): Admission {
  */
 export function settleDatabaseWork(admission: Admission, error?: unknown): void {
   const failure = error === undefined ? undefined : databaseFailureOf(error);
-  if (failure === "gone") databaseFailed(admission);
-  else if (failure === undefined) databaseWorked(admission);
+  if (failure === "gone") {
+    // One line per opening, so that an operator sees why requests are being turned away.
+    if (openUntil === 0)
+      console.warn(`[db] database gone, answering 503 for ${OPEN_MS} ms: ${messageOf(error)}`);
+    databaseFailed(admission);
+  } else if (failure === undefined) databaseWorked(admission);
   else if (admission.probe) probeInFlight = false;
 }
 
@@ -50,3 +54,5 @@ export function unavailable(): ApiError {
     headers: { "retry-after": String(Math.ceil(OPEN_MS / 1000) + 2) },
   });
 }
+
+const messageOf = (error: unknown) => String((error as Error)?.message ?? error).slice(0, 300);
