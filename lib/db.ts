@@ -55,19 +55,26 @@ export function db(): PrismaClient {
  * counts as one that is gone.
  */
 export function reportDb(): PrismaClient {
-  globalForDb.reportPrisma ??= new PrismaClient({ adapter: new PrismaPg(reportPool()) });
+  globalForDb.reportPrisma ??= new PrismaClient({
+    adapter: new PrismaPg(reportPool()),
+    // Prisma waits 2 s by default for a connection to start a transaction in: as long as the
+    // pool's own wait here, and a transaction may last as long as its statement may.
+    transactionOptions: { maxWait: REPORT_CONNECTION_WAIT_MS, timeout: reportStatementTimeoutMs() + 2_000 },
+  });
   return globalForDb.reportPrisma;
 }
 
+/** Reports wait for each other's connections rather than fail at once; past this one answers 503. */
+const REPORT_CONNECTION_WAIT_MS = 5_000;
+const reportStatementTimeoutMs = () => Math.round(env().REPORT_STATEMENT_TIMEOUT_SECONDS * 1000);
+
 function reportPool(): pg.Pool {
   if (globalForDb.reportPool) return globalForDb.reportPool;
-  const { REPORT_CONNECTIONS, REPORT_STATEMENT_TIMEOUT_SECONDS } = env();
-  const statementTimeout = Math.round(REPORT_STATEMENT_TIMEOUT_SECONDS * 1000);
+  const statementTimeout = reportStatementTimeoutMs();
   const created = new pg.Pool({
     connectionString: databaseUrl(),
-    max: REPORT_CONNECTIONS,
-    // Reports wait for each other rather than fail at once; past this a report answers 503.
-    connectionTimeoutMillis: 5_000,
+    max: env().REPORT_CONNECTIONS,
+    connectionTimeoutMillis: REPORT_CONNECTION_WAIT_MS,
     statement_timeout: statementTimeout,
     query_timeout: statementTimeout + 2_000,
   });

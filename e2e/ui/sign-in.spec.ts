@@ -29,6 +29,7 @@ test.describe("sign-in", () => {
   });
 
   test("wrong passwords in a row make the account wait, and the form says so plainly", async ({ page }) => {
+    test.setTimeout(60_000); // up to four sign-ins, each an argon2 check
     const email = `nobody-${randomUUID().slice(0, 8)}@e2e.donutwork.test`;
     // A client address of its own (the test server trusts one proxy), so that these failures
     // count against no other spec's sign-ins from this machine.

@@ -10,7 +10,9 @@
  */
 export type DatabaseFailure = "gone" | "busy" | "too_slow";
 
-const BUSY = /timeout exceeded when trying to connect|Connection terminated due to connection timeout/i;
+// P2028 is Prisma's own wait for a connection to start a transaction in (2 s) running out.
+const BUSY =
+  /timeout exceeded when trying to connect|Connection terminated due to connection timeout|P2028|Unable to start a transaction in the given time/i;
 const TOO_SLOW = /\b57014\b|canceling statement due to statement timeout/i;
 const GONE =
   /ECONNREFUSED|ECONNRESET|EPIPE|57P01|57P03|08006|08001|P1001|P1017|Connection terminated|not queryable|Query read timeout|DatabaseNotReachable|connect ETIMEDOUT/i;
