@@ -2,9 +2,10 @@ import { ApiError } from "./api-error";
 import { databaseFailureOf } from "./database-errors";
 
 // A circuit breaker for the database. When a request finds the database gone (unreachable,
-// connections dropped, or hung: database-errors.ts), the circuit opens: for OPEN_MS every request answers 503 at once instead of queueing behind
-// connections that will time out. Then one request at a time is let through as a probe; its
-// success closes the circuit, its failure opens it again.
+// connections dropped, or hung: database-errors.ts), the circuit opens: for OPEN_MS every
+// request answers 503 at once instead of queueing behind connections that will time out. Then
+// one request at a time is let through as a probe; its success closes the circuit, its failure
+// opens it again.
 const OPEN_MS = 3_000;
 
 let openUntil = 0;
@@ -30,7 +31,8 @@ export function admitDatabaseWork(): Admission {
 export function settleDatabaseWork(admission: Admission, error?: unknown): void {
   const failure = error === undefined ? undefined : databaseFailureOf(error);
   if (failure === "gone") {
-    // One line per opening, so that an operator sees why requests are being turned away.
+    // One line per outage (a failed probe re-opens without one), so that an operator sees why
+    // requests are being turned away.
     if (openUntil === 0)
       console.warn(`[db] database gone, answering 503 for ${OPEN_MS} ms: ${messageOf(error)}`);
     databaseFailed(admission);

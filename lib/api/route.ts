@@ -91,7 +91,7 @@ export function apiRoute<P = Record<string, never>>(
               run,
             )
           : await run();
-      if (admission) settleDatabaseWork(admission);
+      settleDatabaseWork(admission);
       return new Response(response.body, {
         status: response.status,
         headers: { "content-type": "application/json" },
