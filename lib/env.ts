@@ -58,7 +58,7 @@ const schema = z.object({
   /** Database connections all report queries of one process share (a pool of their own). */
   REPORT_CONNECTIONS: z.coerce.number().int().positive().max(20).default(3),
   /** The longest a report statement may run before PostgreSQL cancels it (503). */
-  REPORT_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(5),
+  REPORT_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
