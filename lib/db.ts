@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { databaseUrl, env } from "./env";
+import { databaseUrl, reportConnectionSettings } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
 
 // One pool and one client per process; in development modules are re-evaluated on every change,
@@ -66,14 +66,15 @@ export function reportDb(): PrismaClient {
 
 /** Reports wait for each other's connections rather than fail at once; past this one answers 503. */
 const REPORT_CONNECTION_WAIT_MS = 5_000;
-const reportStatementTimeoutMs = () => Math.round(env().REPORT_STATEMENT_TIMEOUT_SECONDS * 1000);
+const reportStatementTimeoutMs = () =>
+  Math.round(reportConnectionSettings().REPORT_STATEMENT_TIMEOUT_SECONDS * 1000);
 
 function reportPool(): pg.Pool {
   if (globalForDb.reportPool) return globalForDb.reportPool;
   const statementTimeout = reportStatementTimeoutMs();
   const created = new pg.Pool({
     connectionString: databaseUrl(),
-    max: env().REPORT_CONNECTIONS,
+    max: reportConnectionSettings().REPORT_CONNECTIONS,
     connectionTimeoutMillis: REPORT_CONNECTION_WAIT_MS,
     statement_timeout: statementTimeout,
     query_timeout: statementTimeout + 2_000,

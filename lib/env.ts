@@ -11,6 +11,16 @@ const booleanFlag = z
   .optional()
   .transform((value) => value === "1" || value === "true");
 
+/** The report pool's settings (lib/db.ts), also read on their own: see reportConnectionSettings. */
+function reportConnectionFields() {
+  return {
+    /** Database connections all report queries of one process share (a pool of their own). */
+    REPORT_CONNECTIONS: z.coerce.number().int().positive().max(20).default(3),
+    /** The longest a report statement may run before PostgreSQL cancels it (503). */
+    REPORT_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
+  };
+}
+
 const schema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
   APP_URL: z.url(),
@@ -55,10 +65,7 @@ const schema = z.object({
   TRUST_PROXY: booleanFlag,
   /** Report endpoints (GET /metrics.json) one API key or staff user may run at once; more get 429. */
   REPORT_CONCURRENCY_PER_CALLER: z.coerce.number().int().positive().default(2),
-  /** Database connections all report queries of one process share (a pool of their own). */
-  REPORT_CONNECTIONS: z.coerce.number().int().positive().max(20).default(3),
-  /** The longest a report statement may run before PostgreSQL cancels it (503). */
-  REPORT_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
+  ...reportConnectionFields(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
@@ -76,6 +83,19 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/**
+ * Only the report pool's settings: lib/db.ts is also used by the CLI, scripts and tests, which
+ * have no app environment (no APP_URL, no AUTH_SECRET) and must not need one for a report.
+ */
+export function reportConnectionSettings() {
+  const parsed = z.object(reportConnectionFields()).safeParse(process.env);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid environment: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join(", ")}`,
+    );
+  return parsed.data;
 }
 
 /** Only the database URL: for the CLI and scripts, which need nothing else of the environment. */

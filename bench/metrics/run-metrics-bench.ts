@@ -23,12 +23,7 @@ async function time(calls: number, run: (index: number) => Promise<unknown>) {
 
 export async function runMetricsBench(): Promise<void> {
   await withSeededBook(async (url) => {
-    // The functions read the environment as the app does; the report pool needs a complete one.
     process.env.DATABASE_URL = url;
-    process.env.APP_URL ??= "http://localhost:3000";
-    process.env.AUTH_SECRET ??= "bench-metrics-auth-secret-0123456789abcdef";
-    process.env.STRIPE_WEBHOOK_SECRET ??= "whsec_bench";
-    process.env.ENCRYPTION_KEY ??= "bench-metrics-encryption-key-0123456789ab";
     const { getCustomerMetrics } = await import("../../lib/server/metrics/get-customer-metrics");
     const { getBookMetrics } = await import("../../lib/server/metrics/get-book-metrics");
     const { closeDatabase } = await import("../../lib/db");
