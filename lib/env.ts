@@ -74,14 +74,7 @@ export type Env = z.infer<typeof schema>;
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (!cached) {
-    const parsed = schema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-      throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parsed(schema);
   return cached;
 }
 
@@ -90,12 +83,14 @@ export function env(): Env {
  * have no app environment (no APP_URL, no AUTH_SECRET) and must not need one for a report.
  */
 export function reportConnectionSettings() {
-  const parsed = z.object(reportConnectionFields()).safeParse(process.env);
-  if (!parsed.success)
-    throw new Error(
-      `Invalid environment: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join(", ")}`,
-    );
-  return parsed.data;
+  return parsed(z.object(reportConnectionFields()));
+}
+
+function parsed<T>(of: z.ZodType<T>): T {
+  const result = of.safeParse(process.env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
 }
 
 /** Only the database URL: for the CLI and scripts, which need nothing else of the environment. */
