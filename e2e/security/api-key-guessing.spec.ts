@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { expect, test } from "@playwright/test";
 import { bearer } from "../support/api";
 import { credentials } from "../support/credentials";
@@ -18,7 +19,7 @@ test.afterEach(async () => {
 
 test.describe("API key guessing", () => {
   test("a spray of wrong keys with a new X-Forwarded-For and X-Real-IP each is limited, and then so is a right key", async () => {
-    const guess = (index: number) =>
+    const guessOnce = (index: number) =>
       client.send("/customers.json", {
         headers: {
           ...bearer(`dw_guess_${index}`),
@@ -26,6 +27,16 @@ test.describe("API key guessing", () => {
           "x-real-ip": `192.0.2.${1 + (index % 250)}`,
         },
       });
+    // A 503 (every connection busy, on a loaded machine) evaluated nothing; as an attacker
+    // would, send that guess again, so that all 90 are answered 401 or 429.
+    const guess = async (index: number) => {
+      let answer = await guessOnce(index);
+      for (let retry = 0; answer.status === 503 && retry < 5; retry++) {
+        await sleep(1_000);
+        answer = await guessOnce(index);
+      }
+      return answer;
+    };
     // 90 guesses, 15 at a time (what one attacker's machine sends; the limit is per window, so
     // how parallel they are does not change how many get through).
     const answers: Awaited<ReturnType<typeof guess>>[] = [];
