@@ -1,7 +1,7 @@
 // The web server process that `startNext` (next-server.ts) starts: Next.js through its
 // custom-server API (`next()` + `getRequestHandler()`, the same request handlers `next start`
 // builds) behind our own node:http server, so that lib/http/front-door.ts sees every request
-// first. Usage: node --import tsx lib/runtime/web-server.ts --port 3000 [--dev]
+// first. startNext runs it compiled to JavaScript, with `--port 3000 [--dev]`.
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";

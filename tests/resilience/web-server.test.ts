@@ -1,13 +1,14 @@
 // The web server process itself (lib/runtime/web-server.ts, what `npm start` runs Next.js in),
-// started on the build `npm test` made: Strict-Transport-Security on pages and API responses
-// when APP_URL is https, none when it is http. The database is unreachable on purpose: every
-// response, a 503 included, must carry the header, and nothing here needs data.
-import { type ChildProcess, spawn } from "node:child_process";
+// started by startNext as scripts/start.ts starts it, on the build `npm test` made:
+// Strict-Transport-Security on pages and API responses when APP_URL is https, none when it is
+// http. The database is unreachable on purpose: every response, a 503 included, must carry the
+// header, and nothing here needs data.
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildExists, ROOT } from "./support/app";
+import { startNext } from "@/lib/runtime/next-server";
+import { buildExists } from "./support/app";
 import { request } from "./support/http";
 
 const PORT = 3840;
@@ -22,36 +23,28 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function startWebServer(appUrl: string): Promise<string[]> {
+async function startWebServer(appUrl: string): Promise<void> {
   expect(buildExists(), "a build in .next (npm test makes it)").toBe(true);
   const output: string[] = [];
-  server = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(ROOT, "lib/runtime/web-server.ts"), "--port", String(PORT)],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: ".next",
-        APP_URL: appUrl,
-        DATABASE_URL: "postgres://nobody:nothing@127.0.0.1:9/none",
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
-        STRIPE_WEBHOOK_SECRET: "whsec_unused",
-        ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  for (const stream of [server.stdout, server.stderr])
-    stream?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  // As scripts/start.ts starts it, with the variables a deployment would give it.
+  server = startNext("production", PORT, {
+    NEXT_DIST_DIR: ".next",
+    APP_URL: appUrl,
+    DATABASE_URL: "postgres://nobody:nothing@127.0.0.1:9/none",
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    STRIPE_WEBHOOK_SECRET: "whsec_unused",
+    ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
+  });
+  server.once("exit", (code) => output.push(`exited with ${code}`));
   const started = Date.now();
-  while (!output.join("").includes("ready on")) {
-    if (server.exitCode !== null) throw new Error(`the web server exited:\n${output.join("")}`);
-    if (Date.now() - started > 60_000) throw new Error(`the web server did not start:\n${output.join("")}`);
-    await sleep(100);
+  while (
+    (await request(`http://127.0.0.1:${PORT}/sign-in`, { timeoutMs: 5_000 }).catch(() => undefined)) ===
+    undefined
+  ) {
+    if (output.length > 0) throw new Error(`the web server ${output.join(" ")}`);
+    if (Date.now() - started > 60_000) throw new Error("the web server did not start within 60 s");
+    await sleep(200);
   }
-  return output;
 }
 
 const answers = () =>
