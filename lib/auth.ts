@@ -3,7 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { dummyPasswordHash, verifyPassword } from "./auth/password";
 import type { StaffRole } from "./auth/roles";
-import { consumeSignInAttempt } from "./auth/sign-in-rate-limit";
+import { consumeSignInAttempt, settleSignInAttempt } from "./auth/sign-in-rate-limit";
 import { db } from "./db";
 import { env } from "./env";
 
@@ -37,13 +37,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const email = parsed.data.email.toLowerCase();
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
-        if (!(await consumeSignInAttempt(`${ip}|${email}`))) throw new TooManyAttempts();
+        if (!(await consumeSignInAttempt(request, email))) throw new TooManyAttempts();
         const user = await db().staffUser.findUnique({ where: { email } });
         const valid = await verifyPassword(
           user?.passwordHash ?? (await dummyPasswordHash()),
           parsed.data.password,
         );
+        await settleSignInAttempt(request, email, Boolean(user && valid));
         if (!user || !valid) return null;
         return { id: user.id, email: user.email, role: user.role };
       },

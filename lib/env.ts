@@ -13,6 +13,16 @@ const optionalFlag = flagValues.transform((value) =>
   value === undefined ? undefined : value === "1" || value === "true",
 );
 
+/** The report pool's settings (lib/db.ts), also read on their own: see reportConnectionSettings. */
+function reportConnectionFields() {
+  return {
+    /** Database connections all report queries of one process share (a pool of their own). */
+    REPORT_CONNECTIONS: z.coerce.number().int().positive().max(20).default(3),
+    /** The longest a report statement may run before PostgreSQL cancels it (503). */
+    REPORT_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
+  };
+}
+
 const schema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
   APP_URL: z.url(),
@@ -54,10 +64,20 @@ const schema = z.object({
   /** Requests per second per API key or staff user (a token bucket of RATE_LIMIT_BURST). */
   RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
   RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),
-  /** Failed authentications per minute per client IP before 429. */
+  /** Failed API authentications per minute per client address before 429 (shared by all instances). */
   RATE_LIMIT_FAILED_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(60),
-  /** Behind a trusted proxy or balancer: take the client IP from X-Forwarded-For. */
+  /** Failed sign-ins per 15 minutes per client address before 429 (shared by all instances). */
+  SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  /**
+   * How many proxies in front of the app append to X-Forwarded-For: the client address is the
+   * entry that many places left of the socket's (lib/http/client-address.ts). 0: the socket.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
+  /** Older spelling of TRUSTED_PROXY_HOPS=1 (one balancer in front), used when that is unset. */
   TRUST_PROXY: booleanFlag,
+  /** Report endpoints (GET /metrics.json) one API key or staff user may run at once; more get 429. */
+  REPORT_CONCURRENCY_PER_CALLER: z.coerce.number().int().positive().default(2),
+  ...reportConnectionFields(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
@@ -66,15 +86,23 @@ export type Env = z.infer<typeof schema>;
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (!cached) {
-    const parsed = schema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-      throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parsed(schema);
   return cached;
+}
+
+/**
+ * Only the report pool's settings: lib/db.ts is also used by the CLI, scripts and tests, which
+ * have no app environment (no APP_URL, no AUTH_SECRET) and must not need one for a report.
+ */
+export function reportConnectionSettings() {
+  return parsed(z.object(reportConnectionFields()));
+}
+
+function parsed<T>(of: z.ZodType<T>): T {
+  const result = of.safeParse(process.env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
 }
 
 /** Only the database URL: for the CLI and scripts, which need nothing else of the environment. */

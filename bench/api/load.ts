@@ -77,7 +77,8 @@ export async function runLoad(options: {
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
-function send(
+/** One request on `agent`; a network error is status 0 with its message as the body. */
+export function send(
   agent: http.Agent,
   port: number,
   request: LoadRequest,

@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { bearer } from "../support/api";
+import { credentials } from "../support/credentials";
 
 test.describe("rate limits", () => {
   test("repeated failed authentication from one address gets 429 with Retry-After", async ({ request }) => {
@@ -17,5 +19,18 @@ test.describe("rate limits", () => {
     const limited = responses.find((response) => response.status() === 429)!;
     expect(Number(limited.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
     expect((await limited.json()).title).toBe("Too many requests");
+
+    // Once the address is limited, a right key from it is refused like a wrong one, so that
+    // the guesser cannot tell a hit from a miss.
+    const right = await request.get("/customers.json", {
+      headers: { ...bearer(credentials().readKey), "x-forwarded-for": address },
+    });
+    expect(right.status()).toBe(429);
+    expect(await right.text()).not.toContain('"data"');
+    // Other addresses are not affected.
+    const elsewhere = await request.get("/customers.json", {
+      headers: { ...bearer(credentials().readKey), "x-forwarded-for": "198.51.100.254, 203.0.113.254" },
+    });
+    expect(elsewhere.status()).toBe(200);
   });
 });

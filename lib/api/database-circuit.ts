@@ -1,29 +1,52 @@
 import { ApiError } from "./api-error";
+import { databaseFailureOf } from "./database-errors";
 
-// A circuit breaker for the database. When a request finds the database unreachable or hung,
-// the circuit opens: for OPEN_MS every request answers 503 at once instead of queueing behind
-// connections that will time out. Then one request at a time is let through as a probe; its
-// success closes the circuit, its failure opens it again.
+// A circuit breaker for the database. When a request finds the database gone (unreachable,
+// connections dropped, or hung: database-errors.ts), the circuit opens: for OPEN_MS every
+// request answers 503 at once instead of queueing behind connections that will time out. Then
+// one request at a time is let through as a probe; its success closes the circuit, its failure
+// opens it again.
 const OPEN_MS = 3_000;
 
 let openUntil = 0;
 let probeInFlight = false;
 
+export interface Admission {
+  probe: boolean;
+}
+
 /** Before a request touches the database: throws a 503 while the circuit is open. */
-export function admitDatabaseWork(): { probe: boolean } {
+export function admitDatabaseWork(): Admission {
   if (openUntil === 0) return { probe: false };
   if (Date.now() < openUntil || probeInFlight) throw unavailable();
   probeInFlight = true;
   return { probe: true };
 }
 
-export function databaseWorked(admission: { probe: boolean }): void {
+/**
+ * After the request, with what it threw if anything: a database that is gone opens the circuit;
+ * a busy pool or a statement cancelled for taking too long proves neither that the database is
+ * gone nor that it is back, so a probe ends without deciding; anything else means it answered.
+ */
+export function settleDatabaseWork(admission: Admission, error?: unknown): void {
+  const failure = error === undefined ? undefined : databaseFailureOf(error);
+  if (failure === "gone") {
+    // One line per outage (a failed probe re-opens without one), so that an operator sees why
+    // requests are being turned away.
+    if (openUntil === 0)
+      console.warn(`[db] database gone, answering 503 for ${OPEN_MS} ms: ${messageOf(error)}`);
+    databaseFailed(admission);
+  } else if (failure === undefined) databaseWorked(admission);
+  else if (admission.probe) probeInFlight = false;
+}
+
+export function databaseWorked(admission: Admission): void {
   if (!admission.probe) return;
   probeInFlight = false;
   openUntil = 0;
 }
 
-export function databaseFailed(admission: { probe: boolean }): void {
+export function databaseFailed(admission: Admission): void {
   if (admission.probe) probeInFlight = false;
   openUntil = Date.now() + OPEN_MS;
 }
@@ -33,3 +56,5 @@ export function unavailable(): ApiError {
     headers: { "retry-after": String(Math.ceil(OPEN_MS / 1000) + 2) },
   });
 }
+
+const messageOf = (error: unknown) => String((error as Error)?.message ?? error).slice(0, 300);

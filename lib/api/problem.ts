@@ -2,6 +2,7 @@ import { ZodError } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { ApiError, type FieldError, PROBLEMS, validationFailed } from "./api-error";
 import { unavailable } from "./database-circuit";
+import { databaseFailureOf } from "./database-errors";
 import { fieldErrorsOf } from "./zod-field-errors";
 
 const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -36,15 +37,19 @@ export function toApiError(error: unknown): ApiError {
     if (error.code === "P2002")
       return new ApiError("conflict", "The resource conflicts with an existing one.");
   }
-  if (isDatabaseUnavailable(error)) return unavailable();
+  const failure = databaseFailureOf(error);
+  if (failure === "gone") return unavailable();
+  if (failure === "busy")
+    return new ApiError("service_unavailable", "The database is busy; retry shortly.", {
+      headers: { "retry-after": "1" },
+    });
+  if (failure === "too_slow")
+    return new ApiError(
+      "service_unavailable",
+      "The database cancelled this request for running longer than its time limit; retry later or ask for less.",
+      { headers: { "retry-after": "5" } },
+    );
   return new ApiError("internal", "Something went wrong on our side. It has been logged.");
-}
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
-  return /ECONNREFUSED|ECONNRESET|EPIPE|57P01|57P03|08006|08001|P1001|P1017|Connection terminated|not queryable|timeout exceeded when trying to connect|Query read timeout|DatabaseNotReachable|connect ETIMEDOUT/i.test(
-    text,
-  );
 }
 
 export type { FieldError };

@@ -5,11 +5,12 @@ import { type Actor, actorOf } from "../server/audit/actor";
 import { isStorableText } from "../validations/text";
 import { ApiError } from "./api-error";
 import { authenticate } from "./authenticate";
-import { admitDatabaseWork, databaseFailed, databaseWorked } from "./database-circuit";
+import { type Admission, admitDatabaseWork, settleDatabaseWork } from "./database-circuit";
 import { withIdempotency } from "./idempotency";
-import { isDatabaseUnavailable, problemResponse, toApiError } from "./problem";
-import { limitCaller, limitFailedAuthentication } from "./rate-limits";
+import { problemResponse, toApiError } from "./problem";
+import { limitCaller, limitFailedAuthentication, refuseLimitedAddress } from "./rate-limits";
 import { parseJson, readRawBody } from "./read-json-body";
+import { admitReport } from "./report-concurrency";
 
 export interface ApiResult {
   status: number;
@@ -37,6 +38,11 @@ interface RouteOptions {
   idempotencyKey?: "optional" | "required";
   /** An empty body reads as `{}` (a refund of everything left); elsewhere it is a 400. */
   bodyOptional?: boolean;
+  /**
+   * A report over the whole book: at most REPORT_CONCURRENCY_PER_CALLER at once per caller
+   * (429 past that), on the report connections of lib/db.ts.
+   */
+  report?: boolean;
 }
 
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
@@ -52,10 +58,12 @@ export function apiRoute<P = Record<string, never>>(
   handler: (context: HandlerContext<P>) => Promise<ApiResult>,
 ) {
   return async (request: Request, routeContext: { params: Promise<P> }): Promise<Response> => {
-    let admission: { probe: boolean } | undefined;
+    let admission: Admission | undefined;
+    let releaseReport: (() => void) | undefined;
     try {
       admission = admitDatabaseWork();
       const caller = await authenticateOrThrow(request, options.permission);
+      if (options.report) releaseReport = admitReport(`${caller.kind}:${caller.id}`);
       const rawBody = METHODS_WITH_BODY.has(request.method) ? await readRawBody(request) : "";
       const idempotencyKey = idempotencyKeyOf(request, options);
       const context: HandlerContext<P> = {
@@ -83,26 +91,28 @@ export function apiRoute<P = Record<string, never>>(
               run,
             )
           : await run();
-      databaseWorked(admission);
+      settleDatabaseWork(admission);
       return new Response(response.body, {
         status: response.status,
         headers: { "content-type": "application/json" },
       });
     } catch (error) {
-      if (admission && isDatabaseUnavailable(error)) databaseFailed(admission);
-      else if (admission) databaseWorked(admission);
+      if (admission) settleDatabaseWork(admission, error);
       const apiError = toApiError(error);
       if (apiError.status >= 500 && apiError.code === "internal")
         console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
       return problemResponse(apiError);
+    } finally {
+      releaseReport?.();
     }
   };
 }
 
 async function authenticateOrThrow(request: Request, permission: Permission): Promise<Principal> {
+  refuseLimitedAddress(request);
   const caller = await authenticate(request);
   if (!caller) {
-    limitFailedAuthentication(request);
+    await limitFailedAuthentication(request);
     throw new ApiError("unauthorized", "Send a valid API key as `Authorization: Bearer <key>`, or sign in.");
   }
   limitCaller(`${caller.principal.kind}:${caller.principal.id}`);

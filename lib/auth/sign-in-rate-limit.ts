@@ -1,17 +1,87 @@
-import { db } from "../db";
+import { createHash } from "node:crypto";
+import type { RateLimiterPostgres } from "rate-limiter-flexible";
+import { env } from "../env";
+import { addressLimitKey, clientAddress } from "../http/client-address";
+import { consume, postgresLimiter } from "../rate-limits/postgres-limiter";
 
-const WINDOW_SECONDS = 15 * 60;
-const MAX_ATTEMPTS = 10;
+// Two limits on guessing passwords, kept in PostgreSQL so that they hold across app instances:
+//
+// - per client address (lib/http/client-address.ts, so a made-up X-Forwarded-For changes
+//   nothing): SIGN_IN_ATTEMPTS_PER_ADDRESS attempts in 15 minutes, whichever emails they name;
+//   a sign-in that succeeds gives its attempt back.
+// - per account, growing back-off: after the n-th consecutive failure the account takes no
+//   attempt for 2^(n-1) seconds (1 s, 2 s, 4 s, … at most 15 minutes), from any address; a right
+//   password ends it. Failures are forgotten a day after the first of them.
+//
+// The account's back-off is a gate every attempt passes *before* its password is checked (an
+// atomic upsert), so a burst of parallel guesses cannot all slip in before the first failure is
+// recorded: while no back-off runs, at most CONCURRENT_ATTEMPTS_PER_ACCOUNT attempts get through
+// before one of them settles (a success clears the gate, a failure closes it for the back-off).
+const ADDRESS_WINDOW_SECONDS = 15 * 60;
+const MAX_BACKOFF_SECONDS = 15 * 60;
+const FAILURES_KEPT_SECONDS = 24 * 60 * 60;
+/** Attempts one account may start while none has settled: a few tabs, a few test workers. */
+const CONCURRENT_ATTEMPTS_PER_ACCOUNT = 5;
+/** How long the gate counts unsettled attempts (a check that crashed is forgotten after it). */
+const GATE_WINDOW_SECONDS = 60;
+
+let limiters:
+  | { byAddress: RateLimiterPostgres; gate: RateLimiterPostgres; failures: RateLimiterPostgres }
+  | undefined;
+
+function configured() {
+  limiters ??= {
+    byAddress: postgresLimiter({
+      keyPrefix: "sign-in-address",
+      points: env().SIGN_IN_ATTEMPTS_PER_ADDRESS,
+      duration: ADDRESS_WINDOW_SECONDS,
+    }),
+    gate: postgresLimiter({
+      keyPrefix: "sign-in-account",
+      points: CONCURRENT_ATTEMPTS_PER_ACCOUNT,
+      duration: GATE_WINDOW_SECONDS,
+    }),
+    failures: postgresLimiter({
+      keyPrefix: "sign-in-failures",
+      points: 1_000_000,
+      duration: FAILURES_KEPT_SECONDS,
+    }),
+  };
+  return limiters;
+}
+
+/** The seconds an account waits after its n-th consecutive failure. */
+export function backoffSeconds(failures: number): number {
+  return Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.max(0, failures - 1));
+}
 
 /**
- * Counts a sign-in attempt for `bucket` (IP and email) in a fixed 15-minute window kept in
- * PostgreSQL, so the limit holds across app instances. Returns false once the limit is reached.
+ * Before a sign-in's password is checked: counts the attempt for its client address and passes
+ * the account's gate. False when either refuses; then the password must not be checked at all.
  */
-export async function consumeSignInAttempt(bucket: string): Promise<boolean> {
-  const rows = await db().$queryRaw<{ attempts: number }[]>`
-    insert into rate_limit_buckets (bucket, window_start, hits)
-    values (${`sign-in:${bucket}`}, to_timestamp(floor(extract(epoch from now()) / ${WINDOW_SECONDS}) * ${WINDOW_SECONDS}), 1)
-    on conflict (bucket, window_start) do update set hits = rate_limit_buckets.hits + 1
-    returning hits as attempts`;
-  return (rows[0]?.attempts ?? 0) <= MAX_ATTEMPTS;
+export async function consumeSignInAttempt(request: Request, email: string): Promise<boolean> {
+  const { byAddress, gate } = configured();
+  if (!(await consume(byAddress, addressKeyOf(request))).allowed) return false;
+  return (await consume(gate, accountKeyOf(email))).allowed;
 }
+
+/** After the check: a right password clears the account's back-off, a wrong one extends it. */
+export async function settleSignInAttempt(request: Request, email: string, passwordWasRight: boolean) {
+  const { byAddress, gate, failures } = configured();
+  const account = accountKeyOf(email);
+  if (passwordWasRight) {
+    await Promise.all([
+      gate.delete(account),
+      failures.delete(account),
+      byAddress.reward(addressKeyOf(request)),
+    ]);
+    return;
+  }
+  const { consumedPoints } = await failures.penalty(account);
+  await gate.block(account, backoffSeconds(consumedPoints));
+}
+
+const addressKeyOf = (request: Request) => addressLimitKey(clientAddress(request.headers));
+
+// Hashed, so that the table holds no email addresses (and keys stay within its 255 characters).
+const accountKeyOf = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("hex");

@@ -446,6 +446,8 @@ export const paths: ZodOpenApiPathsObject = {
       responses: {
         200: { description: "The book's metrics", ...json(bookMetricsResponseSchema) },
         422: problem("Bad period"),
+        429: problem("More report requests at once than this key or user may run (Retry-After)"),
+        503: problem("The report ran past its time limit, or the report connections are busy (Retry-After)"),
         ...common,
       },
     }),

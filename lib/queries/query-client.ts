@@ -7,9 +7,10 @@ function makeQueryClient() {
       queries: {
         // Data prefetched on the server is fresh on arrival; do not refetch it at once.
         staleTime: 30_000,
-        // A 4xx will not change by retrying; a flaky network might.
+        // A 4xx will not change by retrying; a flaky network might, and so does a 429 (another
+        // tab's report still running: the API runs only a few per user at once).
         retry: (failureCount, error) =>
-          !(error instanceof ApiProblem && error.status < 500) && failureCount < 2,
+          !(error instanceof ApiProblem && error.status < 500 && error.status !== 429) && failureCount < 2,
       },
     },
   });

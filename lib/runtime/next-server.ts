@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildSync } from "esbuild";
 
 const nextCli = path.resolve("node_modules/next/dist/bin/next");
+const webServer = path.resolve(import.meta.dirname, "web-server.ts");
 const SOURCES = ["app", "components", "lib", "next.config.mjs", "package-lock.json", "postcss.config.mjs"];
 const IGNORED = new Set(["generated", "node_modules"]);
 
@@ -19,21 +21,48 @@ export async function buildIfStale(log: (line: string) => void): Promise<void> {
   await run(["build"], { NEXT_TELEMETRY_DISABLED: "1" });
 }
 
+/**
+ * Starts the web server process (web-server.ts: Next.js behind lib/http/front-door.ts) in
+ * production or development mode on `port`.
+ */
 export function startNext(
   mode: "production" | "development",
   port: number,
   variables: Record<string, string>,
 ): ChildProcess {
-  // Idle keep-alive sockets stay open longer than a client or balancer keeps them (Node's 5 s
-  // default races their reuse and answers it with ECONNRESET; load balancers idle out at 60 s).
-  const args =
-    mode === "production"
-      ? ["start", "-p", String(port), "--keepAliveTimeout", "65000"]
-      : ["dev", "-p", String(port)];
-  return spawn(process.execPath, [nextCli, ...args], {
-    env: { ...process.env, ...variables },
+  const args = [compiledWebServer(), "--port", String(port), ...(mode === "development" ? ["--dev"] : [])];
+  return spawn(process.execPath, args, {
+    // Next.js reads NODE_ENV when it is loaded; `next start` and `next dev` set it themselves.
+    env: { ...process.env, ...variables, NODE_ENV: mode },
     stdio: "inherit",
   });
+}
+
+/**
+ * web-server.ts and the few modules of ours it imports, bundled into one JavaScript file in
+ * the build folder (packages stay imports), so that the web server runs on plain Node: under
+ * tsx's loader the same process held ~50 MB more (bench/api/README.md). Written under a
+ * temporary name and renamed, so that an instance starting beside this one on the same build
+ * folder never runs a half-written file. Takes a few tens of milliseconds.
+ */
+function compiledWebServer(): string {
+  const [output] = buildSync({
+    entryPoints: [webServer],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    write: false,
+    logLevel: "warning",
+  }).outputFiles;
+  if (!output) throw new Error("esbuild produced no web server");
+  const file = path.resolve(process.env.NEXT_DIST_DIR || ".next", "donutwork-web-server.mjs");
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, output.text);
+  renameSync(temporary, file);
+  return file;
 }
 
 function run(args: string[], variables: Record<string, string>): Promise<void> {

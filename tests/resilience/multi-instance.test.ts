@@ -72,7 +72,59 @@ async function servedByBoth<T>(burst: () => Promise<T>): Promise<T> {
   return result;
 }
 
+/** A loopback address of its own (all of 127.0.0.0/8 is this machine): limits set off from it touch no other test. */
+const ownAddress = () =>
+  `127.${1 + Math.floor(Math.random() * 254)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+
+/** One sign-in through Auth.js's endpoints on `port`: "signed_in", or the code it was refused with. */
+async function signInOn(port: number, email: string, localAddress: string): Promise<string> {
+  const base = `http://127.0.0.1:${port}`;
+  const csrf = await request(`${base}/api/auth/csrf`, { localAddress });
+  const cookie = [csrf.headers["set-cookie"] ?? []]
+    .flat()
+    .map((line) => line.split(";")[0])
+    .join("; ");
+  const { csrfToken } = json<{ csrfToken: string }>(csrf);
+  const answer = await request(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    localAddress,
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password: "a-wrong-guess", csrfToken }).toString(),
+  });
+  return new URL(String(answer.headers.location), base).searchParams.get("code") ?? "signed_in";
+}
+
 describe("two instances behind a balancer", () => {
+  it("failed API authentications count on every instance: 40 on A, then B refuses all past 60", async () => {
+    const localAddress = ownAddress();
+    const guesses = async (port: number, count: number) => {
+      const statuses: number[] = [];
+      for (let sent = 0; sent < count; sent += 10) {
+        const wave = await Promise.all(
+          Array.from({ length: 10 }, () =>
+            request(`http://127.0.0.1:${port}/customers.json`, {
+              headers: { authorization: "Bearer dw_not_a_key" },
+              localAddress,
+            }),
+          ),
+        );
+        statuses.push(...wave.map((response) => response.status));
+      }
+      return statuses;
+    };
+    expect(await guesses(PORT_A, 40)).toEqual(Array(40).fill(401));
+    const onB = await guesses(PORT_B, 40);
+    // RATE_LIMIT_FAILED_AUTH_PER_MINUTE is 60: B has 20 of them left, not 60 of its own.
+    expect(onB.filter((status) => status === 401)).toHaveLength(20);
+    expect(onB.filter((status) => status === 429)).toHaveLength(20);
+  });
+
+  it("a failed sign-in on A makes the account wait on B too", async () => {
+    const email = `nobody-${randomUUID().slice(0, 8)}@multi.example`;
+    expect(await signInOn(PORT_A, email, ownAddress())).toBe("credentials");
+    expect(await signInOn(PORT_B, email, ownAddress())).toBe("rate_limited");
+  });
+
   it("20 concurrent creates with one external_id: exactly one 201, the rest 409, one row", async () => {
     const externalId = `multi-${randomUUID()}`;
     const responses = await servedByBoth(() =>

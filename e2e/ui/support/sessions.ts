@@ -5,8 +5,9 @@ import { credentials } from "../../support/credentials";
 export type Role = "admin" | "finance" | "viewer";
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
-// Sign-in attempts are rate-limited (10 per 15 minutes per email), so each worker signs each
-// role in once per server, through Auth.js's own endpoints, and reuses the session cookie.
+// Sign-in attempts are rate-limited (per account and per client address, see
+// lib/auth/sign-in-rate-limit.ts), so each worker signs each role in once per server, through
+// Auth.js's own endpoints, and reuses the session cookie.
 const states = new Map<string, Promise<StorageState>>();
 
 /** The logins of the server at `baseURL`: the main test app's, or the deployed server's. */

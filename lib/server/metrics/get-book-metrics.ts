@@ -1,4 +1,4 @@
-import { db } from "../../db";
+import { reportDb } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { yrrFromMrr } from "../../metrics";
 import { listCustomersAtRisk } from "./list-customers-at-risk";
@@ -32,7 +32,7 @@ export async function getBookMetrics({
       from (select currency, customer_id, sum(mrr) as mrr, count(*) as subscriptions from subscriptions
             where status in ('active', 'past_due') group by currency, customer_id) per_customer
       group by currency order by currency`),
-    db().customer.groupBy({ by: ["status"], _count: { _all: true } }),
+    reportDb().customer.groupBy({ by: ["status"], _count: { _all: true } }),
     summariseBookMovements({
       from: new Date(`${fromDate}T00:00:00Z`),
       to: new Date(Date.parse(`${toDate}T00:00:00Z`) + DAY_MS),

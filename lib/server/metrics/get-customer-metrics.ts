@@ -1,4 +1,5 @@
 import { notFound } from "../../api/api-error";
+import type { Db } from "../../db";
 import {
   assessRisk,
   dailyMrrHistory,
@@ -20,11 +21,14 @@ const DAY_MS = 86_400_000;
 export async function getCustomerMetrics({
   customerId,
   now = new Date(),
+  client,
 }: {
   customerId: string;
   now?: Date;
+  /** The report connections when the book's at-risk list assesses its customers. */
+  client?: Db;
 }) {
-  const facts = await loadCustomerMetricFacts({ customerId, now });
+  const facts = await loadCustomerMetricFacts({ customerId, now, client });
   if (!facts.customer) throw notFound("customer", customerId);
   const byCurrency = mrrByCurrency(facts.subscriptions.map(mrrInputOf));
   const latestByCurrency = new Map<string, string>();

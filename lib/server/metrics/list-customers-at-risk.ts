@@ -1,4 +1,4 @@
-import { db } from "../../db";
+import { reportDb } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import {
   CARD_EXPIRING_WITHIN_DAYS,
@@ -86,8 +86,8 @@ export async function listCustomersAtRisk({ limit, now = new Date() }: { limit: 
       .filter((row) => row.score > 0)
       .map(async (row) => {
         const [metrics, customer] = await Promise.all([
-          getCustomerMetrics({ customerId: row.id, now }),
-          db().customer.findUniqueOrThrow({
+          getCustomerMetrics({ customerId: row.id, now, client: reportDb() }),
+          reportDb().customer.findUniqueOrThrow({
             where: { id: row.id },
             select: { email: true, companyName: true, externalId: true },
           }),

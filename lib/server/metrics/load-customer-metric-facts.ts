@@ -1,4 +1,4 @@
-import { db } from "../../db";
+import { type Db, db } from "../../db";
 import { MRR_INPUT_COLUMNS } from "./mrr-input";
 
 const DAY_MS = 86_400_000;
@@ -10,11 +10,19 @@ export const RISK_WINDOW_DAYS = 90;
  * the subscriptions, the failed and disputed charges of the risk window, and the MRR change rows
  * of the history window plus the last row before it per currency (the starting value).
  */
-export async function loadCustomerMetricFacts({ customerId, now }: { customerId: string; now: Date }) {
+export async function loadCustomerMetricFacts({
+  customerId,
+  now,
+  client = db(),
+}: {
+  customerId: string;
+  now: Date;
+  client?: Db;
+}) {
   const historyStart = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
   const riskStart = new Date(now.getTime() - RISK_WINDOW_DAYS * DAY_MS);
   const [customer, subscriptions, charges, recentChanges, earlierChanges] = await Promise.all([
-    db().customer.findUnique({
+    client.customer.findUnique({
       where: { id: customerId },
       select: {
         id: true,
@@ -22,19 +30,19 @@ export async function loadCustomerMetricFacts({ customerId, now }: { customerId:
         defaultPaymentMethod: { select: { last4: true, expMonth: true, expYear: true } },
       },
     }),
-    db().subscription.findMany({
+    client.subscription.findMany({
       where: { customerId },
       select: { id: true, ...MRR_INPUT_COLUMNS, cancelAtPeriodEnd: true },
     }),
-    db().$queryRaw<{ failed: number; disputed: number }[]>`
+    client.$queryRaw<{ failed: number; disputed: number }[]>`
       select count(*) filter (where status = 'failed')::int as failed,
              count(*) filter (where disputed)::int as disputed
       from charges where customer_id = ${customerId} and created_at >= ${riskStart}`,
-    db().mrrSnapshot.findMany({
+    client.mrrSnapshot.findMany({
       where: { customerId, effectiveAt: { gte: historyStart } },
       select: { currency: true, mrr: true, effectiveAt: true },
     }),
-    db().$queryRaw<{ currency: string; mrr: bigint; effectiveAt: Date }[]>`
+    client.$queryRaw<{ currency: string; mrr: bigint; effectiveAt: Date }[]>`
       select distinct on (currency) currency, mrr, effective_at as "effectiveAt"
       from mrr_snapshots where customer_id = ${customerId} and effective_at < ${historyStart}
       order by currency, effective_at desc, id desc`,

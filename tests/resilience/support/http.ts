@@ -15,6 +15,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   body?: string | object;
   timeoutMs?: number;
+  /** The local address to connect from (any of 127.0.0.0/8): a client address of its own. */
+  localAddress?: string;
 }
 
 export function request(url: string, options: RequestOptions = {}): Promise<HttpResponse> {
@@ -30,22 +32,26 @@ export function request(url: string, options: RequestOptions = {}): Promise<Http
     headers["content-type"] = "application/json";
   if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? "GET", headers, agent: false }, (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk) => {
-        text += chunk;
-      });
-      response.on("end", () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          headers: response.headers,
-          body: text,
-          ms: Date.now() - started,
-        }),
-      );
-      response.on("error", reject);
-    });
+    const req = http.request(
+      url,
+      { method: options.method ?? "GET", headers, agent: false, localAddress: options.localAddress },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => {
+          text += chunk;
+        });
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: text,
+            ms: Date.now() - started,
+          }),
+        );
+        response.on("error", reject);
+      },
+    );
     req.setTimeout(options.timeoutMs ?? 30_000, () =>
       req.destroy(new Error(`timeout after ${options.timeoutMs ?? 30_000} ms: ${url}`)),
     );
