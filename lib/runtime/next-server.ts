@@ -3,7 +3,15 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const nextCli = path.resolve("node_modules/next/dist/bin/next");
-const SOURCES = ["app", "components", "lib", "next.config.mjs", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "next.config.mjs",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "proxy.ts",
+];
 const IGNORED = new Set(["generated", "node_modules", "stripe-emulator"]);
 
 /** Builds the app when there is no build yet or a source file is newer than the last build. */
