@@ -33,7 +33,8 @@ export function proxy(request: NextRequest) {
 
   const response = malformed
     ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers: requestHeaders } })
-    : (signedOutRedirect(request) ?? NextResponse.next({ request: { headers: requestHeaders } }));
+    : (signedOutRedirect(request, requestHeaders) ??
+      NextResponse.next({ request: { headers: requestHeaders } }));
   response.headers.set("content-security-policy", policy);
   response.headers.set("x-content-type-options", "nosniff");
   response.headers.set("referrer-policy", "strict-origin-when-cross-origin");

@@ -196,9 +196,9 @@ test.describe("the admin page for staff users", () => {
 
     const password = `pw-page-${target.password}`;
     await row.getByRole("button", { name: `Set a new password for ${target.email}` }).click();
-    await page.getByLabel(`New password for ${target.email}`).fill(password);
+    await page.getByLabel(`New password for ${target.email}`, { exact: true }).fill(password);
     await page.getByRole("button", { name: "Save password" }).click();
-    await expect(page.getByLabel(`New password for ${target.email}`)).toHaveCount(0);
+    await expect(page.getByLabel(`New password for ${target.email}`, { exact: true })).toHaveCount(0);
     expect(await whatTheCookieStillGets(request, first.cookie)).toEqual([]);
     const second = await signIn({ email: target.email, password });
     await expectWorking(request, second);

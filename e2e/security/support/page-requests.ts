@@ -3,8 +3,9 @@ import type { APIRequestContext } from "@playwright/test";
 // The ways a browser asks for a page: a plain navigation, the router's RSC fetch (with and without
 // its state tree), a prefetch and a segment prefetch. A refusal must hold for each.
 
+// A well-formed tree: Next refuses a malformed one before rendering anything, which would prove nothing.
 const ROUTER_STATE_TREE = encodeURIComponent(
-  JSON.stringify(["", { children: ["__PAGE__", {}] }, null, null, true]),
+  JSON.stringify(["", { children: ["__PAGE__", {}] }, null, null]),
 );
 
 export const PAGE_REQUEST_KINDS: Record<string, Record<string, string>> = {
