@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { isDatabaseUnavailable } from "./api/problem";
 import { dummyPasswordHash, verifyPassword } from "./auth/password";
 import { safeRedirectTarget } from "./auth/safe-redirect";
 import { resolveStaffSession, type StaffIdentity } from "./auth/sessions/resolve-session";
@@ -61,10 +62,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     async jwt({ token, user }) {
       if (user?.id) return { sid: await startStaffSession(user.id) };
       const sid = sessionIdOf(token);
-      const staff = sid ? await resolveStaffSession(sid) : null;
-      return sid && staff ? { sid, staff } : null;
+      if (!sid) return null;
+      try {
+        const staff = await resolveStaffSession(sid);
+        return staff ? { sid, staff } : null;
+      } catch (error) {
+        // Unchecked is not signed out: lib/auth/sessions/staff-of-session.ts turns this into a 503.
+        if (isDatabaseUnavailable(error)) return { sid, unavailable: true };
+        throw error;
+      }
     },
     session({ session, token }) {
+      if (token.unavailable) return { ...session, unavailable: true };
       const staff = token.staff as StaffIdentity;
       return { ...session, user: { ...session.user, id: staff.id, email: staff.email, role: staff.role } };
     },

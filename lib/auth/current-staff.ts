@@ -3,25 +3,19 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "../auth";
-import { isAllowed, type Permission, type StaffRole } from "./roles";
+import { isAllowed, type Permission } from "./roles";
+import type { StaffIdentity } from "./sessions/resolve-session";
+import { staffOfSession } from "./sessions/staff-of-session";
 import { signInUrl } from "./sign-in-url";
 
-export interface CurrentStaff {
-  id: string;
-  email: string;
-  role: StaffRole;
-}
+export type CurrentStaff = StaffIdentity;
 
 /**
  * The signed-in staff user, or null. `auth()` checks the session against the database
  * (lib/auth.ts), so this is the truth, not the cookie's claim. Memoised per request: the layout,
  * the page and its data functions share one look-up.
  */
-export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
-  const user = (await auth())?.user as Partial<CurrentStaff> | undefined;
-  if (!user?.id || !user.role) return null;
-  return { id: user.id, email: user.email ?? "", role: user.role };
-});
+export const currentStaff = cache(async (): Promise<CurrentStaff | null> => staffOfSession(await auth()));
 
 /**
  * The access check of every staff page, layout and page data function, made before anything is
