@@ -7,6 +7,8 @@ import { DEPLOYED_PORT } from "./support/deployed-server";
 const LIMIT = 16 * 1024;
 
 test.describe("the body cap on /api/auth/*", () => {
+  test.describe.configure({ timeout: 60_000 });
+
   test("a declared body past 16 KB is a 413 problem", async ({ request }) => {
     const response = await request.post("/api/auth/callback/credentials", {
       headers: { "content-type": "application/x-www-form-urlencoded" },

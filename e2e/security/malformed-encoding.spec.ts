@@ -24,6 +24,9 @@ const PAGE_PATHS = (segment: string) => [
 ];
 
 test.describe("invalid percent-encoding in a path", () => {
+  // Dozens of requests per test: room for a busy machine.
+  test.describe.configure({ timeout: 120_000 });
+
   test("an API path is a 400 problem naming the path, never a 500", async ({ request }) => {
     const failures: string[] = [];
     for (const segment of MALFORMED_SEGMENTS) {

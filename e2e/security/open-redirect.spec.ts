@@ -39,6 +39,9 @@ function staysHere(location: string): boolean {
 }
 
 test.describe("the way back after sign-in", () => {
+  // Dozens of requests per test: room for a busy machine.
+  test.describe.configure({ timeout: 120_000 });
+
   test("a signed-in user visiting /sign-in?from=… is sent only to a page of this site", async ({
     request,
   }) => {
