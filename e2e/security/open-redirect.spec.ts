@@ -87,8 +87,12 @@ test.describe("the way back after sign-in", () => {
       await page.getByLabel("Email").fill(login.email);
       await page.getByLabel("Password").fill(login.password);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await page.waitForURL((url) => url.pathname !== "/sign-in" || url.origin !== origin);
-      if (!staysHere(page.url())) failures.push(`from=${JSON.stringify(from)} → ${page.url()}`);
+      const left = await page
+        .waitForURL((url) => url.pathname !== "/sign-in" || url.origin !== origin, { timeout: 20_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!left) failures.push(`from=${JSON.stringify(from)}: the form never left the sign-in page`);
+      else if (!staysHere(page.url())) failures.push(`from=${JSON.stringify(from)} → ${page.url()}`);
     }
     await context.close();
     expect(failures, failures.join("\n")).toEqual([]);
