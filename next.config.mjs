@@ -11,6 +11,8 @@ const nextConfig = {
   // `npm run check` type-checks the whole project (scripts, tests, emulator included); doing it
   // again inside every build would only slow down `npm start` and CI.
   typescript: { ignoreBuildErrors: true },
+  // forbidden(): the data-access layer's answer to a role without the right (lib/auth/current-staff.ts).
+  experimental: { authInterrupts: true },
   // The API's security headers, fixed (pages get a per-request nonce CSP from proxy.ts).
   async headers() {
     const apiHeaders = [
@@ -36,7 +38,7 @@ const nextConfig = {
           destination: "/api/:collection",
         },
         {
-          source: "/:collection(subscriptions|charges|webhook_endpoints|api_keys)/:id.json",
+          source: "/:collection(subscriptions|charges|webhook_endpoints|api_keys|staff_users)/:id.json",
           destination: "/api/:collection/:id",
         },
         {

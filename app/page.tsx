@@ -1,5 +1,8 @@
 import { redirect } from "next/navigation";
+import { requireStaff } from "@/lib/auth/current-staff";
 
-export default function Home() {
+/** The front door: staff go to the customer list, everyone else to sign-in. */
+export default async function Home() {
+  await requireStaff({ permission: "read" });
   redirect("/customers");
 }

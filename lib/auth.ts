@@ -1,13 +1,17 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { isDatabaseUnavailable } from "./api/problem";
 import { dummyPasswordHash, verifyPassword } from "./auth/password";
-import type { StaffRole } from "./auth/roles";
+import { safeRedirectTarget } from "./auth/safe-redirect";
+import { resolveStaffSession, type StaffIdentity } from "./auth/sessions/resolve-session";
+import { revokeStaffSession } from "./auth/sessions/revoke-session";
+import { SESSION_MAX_AGE_SECONDS } from "./auth/sessions/session-lifetime";
+import { encodeSessionToken, sessionIdOf } from "./auth/sessions/session-token";
+import { startStaffSession } from "./auth/sessions/start-session";
 import { consumeSignInAttempt, settleSignInAttempt } from "./auth/sign-in-rate-limit";
 import { db } from "./db";
 import { env } from "./env";
-
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
 
 const credentialsSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(1000) });
 
@@ -19,6 +23,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { encode: encodeSessionToken },
   pages: { signIn: "/sign-in" },
   logger: {
     // A refused sign-in is expected traffic, not a server fault: one line, no stack trace, no email.
@@ -43,24 +48,45 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           user?.passwordHash ?? (await dummyPasswordHash()),
           parsed.data.password,
         );
-        await settleSignInAttempt(request, email, Boolean(user && valid));
-        if (!user || !valid) return null;
-        return { id: user.id, email: user.email, role: user.role };
+        // A disabled user's password is still verified, so the refusal looks and takes the same.
+        const accepted = Boolean(user && valid && !user.disabledAt);
+        await settleSignInAttempt(request, email, accepted);
+        if (!user || !accepted) return null;
+        return { id: user.id, email: user.email };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.role = (user as { role: StaffRole }).role;
+    // Runs at sign-in (with `user`) and on every request that reads the session. Returning null
+    // makes Auth.js treat the request as signed out and clear the cookie
+    // (node_modules/@auth/core/lib/actions/session.js).
+    async jwt({ token, user }) {
+      if (user?.id) return { sid: await startStaffSession(user.id) };
+      const sid = sessionIdOf(token);
+      if (!sid) return null;
+      try {
+        const staff = await resolveStaffSession(sid);
+        return staff ? { sid, staff } : null;
+      } catch (error) {
+        // Unchecked is not signed out: lib/auth/sessions/staff-of-session.ts turns this into a 503.
+        if (isDatabaseUnavailable(error)) return { sid, unavailable: true };
+        throw error;
       }
-      return token;
     },
     session({ session, token }) {
-      session.user.id = token.uid as string;
-      (session.user as { role?: StaffRole }).role = token.role as StaffRole;
-      return session;
+      if (token.unavailable) return { ...session, unavailable: true };
+      const staff = token.staff as StaffIdentity;
+      return { ...session, user: { ...session.user, id: staff.id, email: staff.email, role: staff.role } };
+    },
+    // Where Auth.js sends the browser after its own endpoints: only ever this site.
+    redirect({ url }) {
+      return new URL(safeRedirectTarget(url, "/customers"), env().APP_URL).toString();
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? sessionIdOf(message.token) : null;
+      if (sid) await revokeStaffSession(sid);
     },
   },
 }));

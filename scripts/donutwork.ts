@@ -8,15 +8,23 @@ import { applyMigrations } from "../lib/runtime/migrations";
 import { API_KEY_SCOPES, createApiKey } from "../lib/server/api-keys/create-api-key";
 import { listApiKeys } from "../lib/server/api-keys/list-api-keys";
 import { revokeApiKey } from "../lib/server/api-keys/revoke-api-key";
+import { SYSTEM_ACTOR } from "../lib/server/audit/actor";
 import { createStaffUser } from "../lib/server/staff-users/create-staff-user";
+import { findStaffUserId } from "../lib/server/staff-users/find-staff-user-id";
 import { listStaffUsers } from "../lib/server/staff-users/list-staff-users";
+import { updateStaffUser } from "../lib/server/staff-users/update-staff-user";
+import { updateStaffUserSchema } from "../lib/validations/staff-user";
 
 const USAGE = `usage:
   donutwork api-key create --name NAME [--scopes read,write]   the secret is the last line of output
   donutwork api-key list
   donutwork api-key revoke KEY_ID
   donutwork user create --email EMAIL --password PASSWORD --role admin|finance|viewer
-  donutwork user list`;
+  donutwork user list
+  donutwork user disable USER                      USER is an id (usr_…) or an email; ends every session
+  donutwork user enable USER
+  donutwork user set-role USER --role admin|finance|viewer
+  donutwork user set-password USER --password PASSWORD                     ends every session`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -76,9 +84,37 @@ const commands: Record<string, () => Promise<void>> = {
   },
   "user list": async () => {
     for (const user of await listStaffUsers())
-      console.log(`${user.id}  ${user.role.padEnd(8)}  ${user.email}`);
+      console.log(
+        `${user.id}  ${user.role.padEnd(8)}  ${(user.disabledAt ? "disabled" : "enabled").padEnd(8)}  ${user.email}`,
+      );
   },
+  "user disable": () => changeUser({ disabled: true }),
+  "user enable": () => changeUser({ disabled: false }),
+  "user set-role": () => changeUser({ role: required("role") }),
+  "user set-password": () => changeUser({ password: required("password") }),
 };
+
+function required(option: "role" | "password"): string {
+  const value = values[option];
+  if (value === undefined) throw new Error(`--${option} is required`);
+  return value;
+}
+
+/** The same change, checks and audit record as PATCH /staff_users/{id}.json, made by the operator. */
+async function changeUser(change: Record<string, unknown>): Promise<void> {
+  if (!argument) throw new Error(`which user? donutwork ${noun} ${verb} USER (an id or an email)`);
+  const parsed = updateStaffUserSchema.safeParse(change);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`--${String(issue?.path[0] ?? "")} ${issue?.message ?? "is invalid"}`);
+  }
+  const user = await updateStaffUser({
+    id: await findStaffUserId(argument),
+    change: parsed.data,
+    actor: SYSTEM_ACTOR,
+  });
+  console.log(`${user.email} (${user.id}): ${user.role}, ${user.disabledAt ? "disabled" : "enabled"}.`);
+}
 
 const command = commands[`${noun} ${verb}`];
 if (!command) {

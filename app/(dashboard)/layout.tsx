@@ -1,17 +1,14 @@
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { StaffSessionProvider } from "@/components/providers/staff-session";
-import { currentStaff } from "./current-staff";
+import { requireStaff } from "@/lib/auth/current-staff";
 
-/** The auth gate of every staff page: signed out → /sign-in, with the way back. */
+/**
+ * The frame of every staff page. Its check is not the pages' protection (layouts render in
+ * parallel with their pages): each page decides access itself, through lib/dal or requireStaff.
+ */
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  const staff = await currentStaff();
-  if (!staff) {
-    const from = (await headers()).get("x-pathname") ?? "/customers";
-    redirect(`/sign-in?from=${encodeURIComponent(from)}`);
-  }
+  const staff = await requireStaff({ permission: "read" });
   return (
     <StaffSessionProvider session={{ email: staff.email, role: staff.role }}>
       <QueryProvider>

@@ -1,6 +1,7 @@
 import { signOut } from "@/lib/auth";
 
 export function SignOutButton() {
+  // Needs no right and reads nothing: it ends the caller's own session (lib/auth.ts revokes it).
   async function signOutAction() {
     "use server";
     await signOut({ redirectTo: "/sign-in" });

@@ -15,6 +15,7 @@ const TONES: Record<string, string> = {
   deleted: "bg-rose-100 text-rose-800",
   canceled: "bg-slate-200 text-slate-700",
   revoked: "bg-slate-200 text-slate-700",
+  disabled: "bg-slate-200 text-slate-700",
   expired: "bg-slate-200 text-slate-700",
 };
 

@@ -294,12 +294,22 @@ test.describe("Authorisation matrix", () => {
     const staffBody = { email: `${RUN}@e2e.donutwork.test`, password: `pw-${randomUUID()}`, role: "admin" };
     const keyBody = { name: `${RUN} key`, scopes: ["read", "write"] };
     const webhookBody = { url: `https://hooks.example/${RUN}`, enabled_events: ["*"] };
+    // A real user for the refused PATCHes to aim at, so that one wrongly let through would show.
+    const targetResponse = await request.post("/staff_users.json", {
+      headers: await session("admin"),
+      data: { email: `target-${RUN}@e2e.donutwork.test`, password: `pw-${randomUUID()}`, role: "viewer" },
+    });
+    expect(targetResponse.status()).toBe(201);
+    const target = (await targetResponse.json()) as { id: string };
+    const [targetBefore] = await queryDatabase("select * from staff_users where id = $1", [target.id]);
     const adminOnly = [
       { method: "GET", url: "/api_keys.json" },
       { method: "POST", url: "/api_keys.json", body: keyBody },
       { method: "DELETE", url: `/api_keys/${unknownId("key")}.json` },
       { method: "GET", url: "/staff_users.json" },
       { method: "POST", url: "/staff_users.json", body: staffBody },
+      { method: "PATCH", url: `/staff_users/${target.id}.json`, body: { role: "admin", disabled: true } },
+      { method: "PATCH", url: `/staff_users/${unknownId("usr")}.json`, body: { role: "admin" } },
     ];
     const manageOnly = [
       { method: "GET", url: "/webhook_endpoints.json" },
@@ -375,6 +385,8 @@ test.describe("Authorisation matrix", () => {
       [RUN, webhookBody.url],
     );
     expect(tagged).toEqual([{ staff: "0", keys: "0", webhooks: "0" }]);
+    const [targetAfter] = await queryDatabase("select * from staff_users where id = $1", [target.id]);
+    expect(targetAfter, "a refused PATCH changed the staff user").toEqual(targetBefore);
     // Other specs may add endpoints and keys meanwhile, but none of the refused DELETEs removes one.
     const [webhooksAfter] = await queryDatabase<{ n: string }>("select count(*) as n from webhook_endpoints");
     const [keysAfter] = await queryDatabase<{ n: string }>(

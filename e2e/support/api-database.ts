@@ -18,11 +18,20 @@ export function testDatabaseUrl(): string {
 }
 
 /** Runs one read-only query on a short-lived connection. */
-export async function queryDatabase<Row extends Record<string, unknown>>(
+export function queryDatabase<Row extends Record<string, unknown>>(
   sql: string,
   params: unknown[] = [],
 ): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: testDatabaseUrl() });
+  return queryDatabaseAt<Row>(testDatabaseUrl(), sql, params);
+}
+
+/** The same on another database (the deployed server's, e2e/security). */
+export async function queryDatabaseAt<Row extends Record<string, unknown>>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return (await client.query<Row>(sql, params)).rows;

@@ -33,7 +33,7 @@ test.describe("admin", () => {
     await page.goto("/admin/users");
     await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Initial password").fill(`pw-${randomUUID()}`);
-    await page.getByLabel("Role").selectOption("finance");
+    await page.getByLabel("Role", { exact: true }).selectOption("finance");
     await page.getByRole("button", { name: "Create user" }).click();
     await expect(page.locator("tr").filter({ hasText: email })).toContainText("finance");
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { credentials } from "../support/credentials";
 import { expect, test } from "./support/fixtures";
+import { contextAs } from "./support/sessions";
 
 test.describe("sign-in", () => {
   test("a signed-out visit lands on /sign-in, and signing in returns to the page asked for", async ({
@@ -53,11 +54,15 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test("sign-out ends the session", async ({ financePage: page }) => {
+  test("sign-out ends the session", async ({ browser, baseURL }) => {
+    // A session of its own: signing out revokes it on the server, and the worker's shared one must live on.
+    const context = await contextAs(browser, baseURL ?? "", "finance", { fresh: true });
+    const page = await context.newPage();
     await page.goto("/customers");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/dashboard");
     await expect(page).toHaveURL(/\/sign-in\?from=%2Fdashboard/);
+    await context.close();
   });
 });

@@ -1,5 +1,6 @@
 import { auth } from "../auth";
-import type { Principal, StaffRole } from "../auth/roles";
+import type { Principal } from "../auth/roles";
+import { staffOfSession } from "../auth/sessions/staff-of-session";
 import { findActiveApiKey } from "../server/api-keys/find-active-api-key";
 
 /**
@@ -17,11 +18,7 @@ export async function authenticate(
       ? { principal: { kind: "api_key", id: key.id, scopes: new Set(key.scopes) }, viaCookie: false }
       : null;
   }
-  const session = await auth();
-  const user = session?.user as { id?: string; email?: string; role?: StaffRole } | undefined;
-  if (!user?.id || !user.role) return null;
-  return {
-    principal: { kind: "staff", id: user.id, email: user.email ?? "", role: user.role },
-    viaCookie: true,
-  };
+  // The session is checked against the database (lib/auth.ts): role and email are its, not the cookie's.
+  const staff = staffOfSession(await auth());
+  return staff ? { principal: { kind: "staff", ...staff }, viaCookie: true } : null;
 }

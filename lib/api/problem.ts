@@ -1,28 +1,11 @@
 import { ZodError } from "zod";
 import { Prisma } from "../generated/prisma/client";
-import { ApiError, type FieldError, PROBLEMS, validationFailed } from "./api-error";
+import { ApiError, type FieldError, validationFailed } from "./api-error";
 import { unavailable } from "./database-circuit";
 import { databaseFailureOf } from "./database-errors";
 import { fieldErrorsOf } from "./zod-field-errors";
 
-const PROBLEM_CONTENT_TYPE = "application/problem+json";
-
-/** Renders an ApiError as an RFC 9457 problem details response. */
-export function problemResponse(error: ApiError): Response {
-  const { title, status } = PROBLEMS[error.code];
-  const body: Record<string, unknown> = {
-    type: `/problems/${error.code.replaceAll("_", "-")}`,
-    title,
-    status,
-    detail: error.message,
-    ...(error.options.errors ? { errors: error.options.errors } : {}),
-    ...error.options.extra,
-  };
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": PROBLEM_CONTENT_TYPE, ...error.options.headers },
-  });
-}
+export { problemResponse } from "./problem-response";
 
 /**
  * Maps anything thrown by a handler to an ApiError: our own errors as they are, zod errors to

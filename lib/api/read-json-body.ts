@@ -2,11 +2,15 @@ import { ApiError } from "./api-error";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads the raw body, refusing more than 1 MB without buffering it all first. */
-export async function readRawBody(request: Request): Promise<string> {
+/**
+ * Reads a request's body, refusing more than `maxBytes` without buffering it all first: a
+ * declared Content-Length past the cap is refused before reading, and a body sent without one
+ * (chunked) is cut off as soon as it passes the cap.
+ */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return "";
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -14,13 +18,18 @@ export async function readRawBody(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** Reads the raw body as text, refusing more than 1 MB. */
+export async function readRawBody(request: Request): Promise<string> {
+  return (await readBodyBytes(request, MAX_BODY_BYTES)).toString("utf8");
 }
 
 export function parseJson(raw: string): unknown {
@@ -33,6 +42,6 @@ export function parseJson(raw: string): unknown {
   }
 }
 
-function tooLarge(): ApiError {
-  return new ApiError("payload_too_large", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError("payload_too_large", `The request body exceeds ${maxBytes} bytes.`);
 }

@@ -32,6 +32,8 @@ import {
   paymentLinkResponseSchema,
   problemSchema,
 } from "../validations/responses";
+import { updateStaffUserSchema } from "../validations/staff-user";
+import { staffUserResponseSchema } from "../validations/staff-user-responses";
 import {
   bookMetricsQuerySchema,
   cancelSubscriptionQuerySchema,
@@ -408,6 +410,29 @@ export const paths: ZodOpenApiPathsObject = {
         200: { description: "Deleted", ...json(deletedWebhookEndpointResponseSchema) },
         404: problem("No such endpoint"),
         ...common,
+      },
+    }),
+  },
+  "/staff_users/{id}.json": {
+    patch: op({
+      operationId: "updateStaffUser",
+      summary: "Change a staff user's role, disable or enable them, or set a new password",
+      description:
+        "Admins only, with their staff session (API keys are refused). Disabling and a new password end every session of the user; a role change applies from the user's next request. The last enabled admin cannot be demoted or disabled (409).",
+      tags: ["Staff"],
+      requestParams: {
+        path: z.object({
+          id: z
+            .string()
+            .meta({ description: "The staff user's eid", example: "usr_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" }),
+        }),
+      },
+      requestBody: { required: true, ...json(updateStaffUserSchema) },
+      responses: {
+        200: { description: "The updated staff user", ...json(staffUserResponseSchema) },
+        404: problem("No such staff user"),
+        409: problem("The last enabled admin cannot be demoted or disabled; `errors` names the field"),
+        ...writes,
       },
     }),
   },

@@ -16,7 +16,15 @@ export interface StaffUser {
   id: string;
   email: string;
   role: "admin" | "finance" | "viewer";
+  disabled: boolean;
+  disabled_at: string | null;
   created_at: string;
+}
+
+export interface StaffUserChange {
+  role?: StaffUser["role"];
+  disabled?: boolean;
+  password?: string;
 }
 
 export interface WebhookEndpoint {
@@ -55,6 +63,9 @@ export const revokeApiKey = (id: string) =>
 
 export const createStaffUser = (input: { email: string; password: string; role: string }) =>
   apiFetch<StaffUser>("/staff_users.json", { method: "POST", body: input });
+
+export const updateStaffUser = (id: string, change: StaffUserChange) =>
+  apiFetch<StaffUser>(`/staff_users/${id}.json`, { method: "PATCH", body: change });
 
 export const createWebhookEndpoint = (input: {
   url: string;

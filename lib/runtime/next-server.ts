@@ -5,7 +5,15 @@ import { buildSync } from "esbuild";
 
 const nextCli = path.resolve("node_modules/next/dist/bin/next");
 const webServer = path.resolve(import.meta.dirname, "web-server.ts");
-const SOURCES = ["app", "components", "lib", "next.config.mjs", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "next.config.mjs",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "proxy.ts",
+];
 const IGNORED = new Set(["generated", "node_modules"]);
 
 /** Builds the app when there is no build yet or a source file is newer than the last build. */

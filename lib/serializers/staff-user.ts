@@ -1,11 +1,23 @@
 import type { StaffUser } from "../generated/prisma/client";
 
-export function serializeStaffUser(row: Pick<StaffUser, "id" | "email" | "role" | "createdAt">) {
+export const staffUserSelect = {
+  id: true,
+  email: true,
+  role: true,
+  disabledAt: true,
+  createdAt: true,
+} as const;
+
+export function serializeStaffUser(
+  row: Pick<StaffUser, "id" | "email" | "role" | "disabledAt" | "createdAt">,
+) {
   return {
     id: row.id,
     object: "staff_user" as const,
     email: row.email,
     role: row.role,
+    disabled: row.disabledAt !== null,
+    disabled_at: row.disabledAt?.toISOString() ?? null,
     created_at: row.createdAt.toISOString(),
   };
 }

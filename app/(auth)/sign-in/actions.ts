@@ -2,7 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
-import { safeRedirectPath } from "./safe-redirect";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 export interface SignInState {
   error: string | null;
@@ -10,8 +10,10 @@ export interface SignInState {
 }
 
 /**
- * Signs in with Auth.js's credentials provider. On success `signIn` throws Next's redirect,
- * which must propagate; only Auth.js's own errors become a message for the form.
+ * Public by design (it is how a visitor becomes staff): it reads nothing but the submitted
+ * credentials and sends the browser only to a page of this site. Signs in with Auth.js's
+ * credentials provider. On success `signIn` throws Next's redirect, which must propagate; only
+ * Auth.js's own errors become a message for the form.
  */
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get("email") ?? "");

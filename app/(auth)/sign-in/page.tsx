@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/layout/logo";
-import { auth } from "@/lib/auth";
-import { safeRedirectPath } from "./safe-redirect";
+import { currentStaff } from "@/lib/auth/current-staff";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
   const from = safeRedirectPath((await searchParams).from);
-  if (await auth()) redirect(from);
+  if (await currentStaff()) redirect(from);
   return (
     <main className="grid min-h-[80vh] place-items-center p-6">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">

@@ -1,12 +1,9 @@
-import { Forbidden } from "@/components/layout/forbidden";
 import { NavLink } from "@/components/layout/nav-link";
-import { currentStaff } from "../current-staff";
+import { requireStaff } from "@/lib/auth/current-staff";
 
-/** Admins only; the admin API routes refuse everyone else as well. */
+/** Admins only (each admin page checks as well, and the admin API routes refuse everyone else). */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const staff = await currentStaff();
-  if (staff?.role !== "admin")
-    return <Forbidden message="Only admins manage API keys, staff users and webhook endpoints." />;
+  await requireStaff({ permission: "admin" });
   return (
     <div className="space-y-6">
       <nav aria-label="Admin" className="flex flex-wrap gap-1 rounded-lg bg-slate-800 p-1">

@@ -1,5 +1,7 @@
 import { redirect } from "next/navigation";
+import { requireStaff } from "@/lib/auth/current-staff";
 
-export default function AdminPage() {
+export default async function AdminPage() {
+  await requireStaff({ permission: "admin" });
   redirect("/admin/api-keys");
 }

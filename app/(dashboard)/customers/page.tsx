@@ -1,8 +1,9 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { unstable_rethrow } from "next/navigation";
+import { listCustomersForStaff } from "@/lib/dal/customers";
 import { CUSTOMER_PAGE_SIZE, customerListQuery } from "@/lib/queries/customers";
 import { getQueryClient } from "@/lib/queries/query-client";
-import { listCustomers } from "@/lib/server/customers/list-customers";
 import { CustomerTable } from "./customer-table";
 import { queryParamsOf, readListState } from "./list-params";
 
@@ -20,12 +21,17 @@ export default async function CustomersPage({
   });
   const params = queryParamsOf(state);
   const queryClient = getQueryClient();
-  // prefetchQuery never throws: a failure (say, a hand-edited cursor) is not dehydrated, and
-  // the client's own fetch then shows the API's message.
-  await queryClient.prefetchQuery({
-    ...customerListQuery(params),
-    queryFn: () => listCustomers({ ...params, order: params.order ?? "newest", limit: CUSTOMER_PAGE_SIZE }),
-  });
+  try {
+    await queryClient.fetchQuery({
+      ...customerListQuery(params),
+      queryFn: () =>
+        listCustomersForStaff({ ...params, order: params.order ?? "newest", limit: CUSTOMER_PAGE_SIZE }),
+    });
+  } catch (error) {
+    // The access check's redirect or forbidden page goes through; any other failure (say, a
+    // hand-edited cursor) is not dehydrated, and the client's own fetch then shows the API's message.
+    unstable_rethrow(error);
+  }
   return (
     <main>
       <h1 className="text-2xl font-semibold">Customers</h1>

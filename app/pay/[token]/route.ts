@@ -1,5 +1,5 @@
+import { type GoneReason, openPaymentLinkForHolder } from "@/lib/dal/payment-links";
 import { plainPage } from "@/lib/pay/plain-page";
-import { type GoneReason, openPaymentLink } from "@/lib/server/payment-links/open-payment-link";
 
 const GONE_MESSAGES: Record<GoneReason, string> = {
   unknown: "This payment link does not exist. Please ask for a new link.",
@@ -15,7 +15,7 @@ const GONE_MESSAGES: Record<GoneReason, string> = {
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   try {
-    const outcome = await openPaymentLink(token);
+    const outcome = await openPaymentLinkForHolder(token);
     if (outcome.kind === "redirect")
       return new Response(null, {
         status: 303,

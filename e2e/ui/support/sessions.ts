@@ -16,19 +16,22 @@ export function usersOf(baseURL: string) {
   return new URL(baseURL).origin === new URL(DEPLOYED_URL).origin ? all.deployed.users : all.users;
 }
 
-async function signInOverHttp(baseURL: string, role: Role): Promise<StorageState> {
-  const { email, password } = usersOf(baseURL)[role];
+/** Signs in through Auth.js's own endpoints (its CSRF token, then the credentials callback). */
+export async function signInOverHttp(
+  baseURL: string,
+  login: { email: string; password: string },
+): Promise<StorageState> {
   const context = await playwrightRequest.newContext({ baseURL });
   const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await context.post("/api/auth/callback/credentials", {
-    form: { email, password, csrfToken, callbackUrl: `${baseURL}/customers` },
+    form: { ...login, csrfToken, callbackUrl: `${baseURL}/customers` },
     maxRedirects: 0,
   });
   const state = await context.storageState();
   await context.dispose();
   if (!state.cookies.some((cookie) => cookie.name.includes("session-token"))) {
     throw new Error(
-      `signing in as ${role} failed: ${response.status()} ${response.headers().location ?? ""}`,
+      `signing in as ${login.email} failed: ${response.status()} ${response.headers().location ?? ""}`,
     );
   }
   return state;
@@ -38,17 +41,28 @@ export function sessionOf(baseURL: string, role: Role): Promise<StorageState> {
   const key = `${new URL(baseURL).origin} ${role}`;
   let state = states.get(key);
   if (!state) {
-    state = signInOverHttp(baseURL, role);
+    state = signInOverHttp(baseURL, usersOf(baseURL)[role]);
     states.set(key, state);
   }
   return state;
 }
 
-/** A browser context signed in as `role`, with the clipboard usable by the page. */
-export async function contextAs(browser: Browser, baseURL: string, role: Role): Promise<BrowserContext> {
+/**
+ * A browser context signed in as `role`, with the clipboard usable by the page. `fresh` signs in
+ * anew instead of sharing the worker's session: for a test that ends its session (signing out
+ * revokes it on the server, for every holder of the cookie).
+ */
+export async function contextAs(
+  browser: Browser,
+  baseURL: string,
+  role: Role,
+  { fresh = false } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     baseURL,
-    storageState: await sessionOf(baseURL, role),
+    storageState: fresh
+      ? await signInOverHttp(baseURL, usersOf(baseURL)[role])
+      : await sessionOf(baseURL, role),
     permissions: ["clipboard-read", "clipboard-write"],
     viewport: { width: 1440, height: 900 },
   });

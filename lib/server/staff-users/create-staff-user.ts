@@ -4,6 +4,7 @@ import type { StaffRole } from "../../auth/roles";
 import { db } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { newId } from "../../ids";
+import { staffUserSelect } from "../../serializers/staff-user";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -25,7 +26,7 @@ export async function createStaffUser(input: { email: string; password: string; 
         passwordHash: await hashPassword(input.password),
         role: input.role,
       },
-      select: { id: true, email: true, role: true, createdAt: true },
+      select: staffUserSelect,
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

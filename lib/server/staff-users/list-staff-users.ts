@@ -1,8 +1,6 @@
 import { db } from "../../db";
+import { staffUserSelect } from "../../serializers/staff-user";
 
 export function listStaffUsers() {
-  return db().staffUser.findMany({
-    orderBy: { id: "desc" },
-    select: { id: true, email: true, role: true, createdAt: true },
-  });
+  return db().staffUser.findMany({ orderBy: { id: "desc" }, select: staffUserSelect });
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getReturnState } from "@/lib/server/payment-links/get-return-state";
+import { paymentLinkReturnState } from "@/lib/dal/payment-links";
 import { ReturnFrame } from "../return-frame";
 
 export const metadata: Metadata = { title: "No card saved" };
@@ -10,7 +10,7 @@ export default async function CheckoutCancelPage({
 }: {
   searchParams: Promise<{ link?: string }>;
 }) {
-  const state = await getReturnState((await searchParams).link);
+  const state = await paymentLinkReturnState((await searchParams).link);
   return (
     <ReturnFrame title="No card was saved" returnUrl={state?.returnUrl}>
       <p>You left the card form before saving a card, so nothing was stored and no money was taken.</p>

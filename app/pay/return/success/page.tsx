@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getReturnState } from "@/lib/server/payment-links/get-return-state";
+import { paymentLinkReturnState } from "@/lib/dal/payment-links";
 import { ReturnFrame } from "../return-frame";
 
 export const metadata: Metadata = { title: "Card received" };
@@ -10,7 +10,7 @@ export default async function CheckoutSuccessPage({
 }: {
   searchParams: Promise<{ link?: string }>;
 }) {
-  const state = await getReturnState((await searchParams).link);
+  const state = await paymentLinkReturnState((await searchParams).link);
   return (
     <ReturnFrame
       title={state?.cardConfirmed ? "Your card is saved" : "Thank you: we are confirming your card"}

@@ -1,0 +1,31 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { ApiError } from "../api/api-error";
+import { requireStaff } from "../auth/current-staff";
+import { getCustomer } from "../server/customers/get-customer";
+import { listCustomers } from "../server/customers/list-customers";
+import type { ListCustomersQuery } from "../validations/customer";
+import { isStorableText } from "../validations/text";
+
+// The pages' way to customer data (Next.js's "Data Access Layer"): each function decides who is
+// asking before it reads anything, so a page that renders beside a redirecting layout still
+// fetches nothing for a visitor without the right. Pages never import lib/server directly
+// (tests/architecture/page-data-access.test.ts).
+
+/** A page of the customer list, for any signed-in staff user. */
+export async function listCustomersForStaff(query: ListCustomersQuery) {
+  await requireStaff({ permission: "read" });
+  return listCustomers(query);
+}
+
+/** One customer, for any signed-in staff user; an id that names no customer is the not-found page. */
+export async function getCustomerForStaff(id: string) {
+  await requireStaff({ permission: "read" });
+  if (!isStorableText(id)) notFound();
+  try {
+    return await getCustomer(id);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
