@@ -4,8 +4,10 @@ import { deliverWebhook } from "../jobs/deliver-webhook";
 import { relayOnce } from "../jobs/outbox-relay";
 import { QUEUES, queuePolicies, type StripeEventJob, type WebhookDeliveryJob } from "../jobs/queues";
 import { processStripeEvent } from "../server/stripe-sync/process-stripe-event";
+import { requireCreateRights } from "./database-rights";
 
 const RELAY_INTERVAL_MS = 200;
+const JOB_SCHEMA = "pgboss";
 const WORKERS_PER_QUEUE = 4;
 
 /**
@@ -16,7 +18,8 @@ const WORKERS_PER_QUEUE = 4;
  */
 export async function startBackgroundWork(log: (line: string) => void): Promise<() => Promise<void>> {
   const connectionString = process.env.DATABASE_URL ?? "";
-  const boss = new PgBoss({ connectionString, schema: "pgboss", max: 4, maintenanceIntervalSeconds: 15 });
+  await requireJobSchemaRights(connectionString);
+  const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 4, maintenanceIntervalSeconds: 15 });
   boss.on("error", (error) => log(`job queue: ${error.message}`));
   await boss.start();
   for (const queue of queuePolicies()) {
@@ -71,4 +74,15 @@ export async function startBackgroundWork(log: (line: string) => void): Promise<
     await boss.stop({ graceful: true, timeout: 10_000, wait: true });
     await pool.end();
   };
+}
+
+/** pg-boss creates its schema on first start: say so plainly when the role may not. */
+async function requireJobSchemaRights(connectionString: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await requireCreateRights(client, connectionString, { schemas: [JOB_SCHEMA] });
+  } finally {
+    await client.end();
+  }
 }
