@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -9,6 +9,7 @@ import { localSecrets } from "./local-secrets";
 import { clusterExists, initialiseCluster, type RunningCluster, startCluster } from "./postgres/cluster";
 import { placeEmbeddedPostgres } from "./postgres/placement";
 import { PostgresPortTaken } from "./postgres/server-faults";
+import { writeFileNamed } from "./write-file";
 
 const DATABASE_NAME = "donutwork";
 
@@ -50,7 +51,7 @@ export async function acquireDatabase(log: (line: string) => void = () => {}): P
       if (!(error instanceof PostgresPortTaken)) throw error;
       // Another program took the remembered port since: any free one, remembered from now on.
       port = await freePort();
-      writeFileSync(path.join(dir, "postgres.port"), String(port));
+      writeFileNamed(path.join(dir, "postgres.port"), String(port));
       server = await startCluster(placement, port);
     }
     const url = urlOn(port);
@@ -73,7 +74,7 @@ async function portOf(dir: string): Promise<number> {
   const file = path.join(dir, "postgres.port");
   if (existsSync(file)) return Number(readFileSync(file, "utf8").trim());
   const port = await freePort();
-  writeFileSync(file, String(port));
+  writeFileNamed(file, String(port));
   return port;
 }
 

@@ -4,15 +4,15 @@ import { dataDirPath } from "./data-dir";
 import { StartupError } from "./startup-error";
 
 const REASONS: Record<string, string> = {
-  EROFS: "is on a read-only file system",
-  EACCES: "is not writable for this user",
-  EPERM: "is not writable for this user",
-  ENOSPC: "is on a full disk (no space left on device)",
-  EDQUOT: "is over its disk quota",
+  EROFS: "is on a read-only file system (EROFS)",
+  EACCES: "is not writable for this user (EACCES)",
+  EPERM: "is not writable for this user (EPERM)",
+  ENOSPC: "is on a full disk (ENOSPC: no space left on device)",
+  EDQUOT: "is over its disk quota (EDQUOT)",
 };
 
 /** About how much a new data dir takes: the PostgreSQL cluster with the migrated database. */
-export const NEW_DATA_DIR_SIZE = "about 100 MB";
+const NEW_DATA_DIR_SIZE = "about 100 MB";
 
 /**
  * A failed write in a directory start-up must write to (the data dir above all), as one message
@@ -22,27 +22,35 @@ export function fileSystemProblem(error: unknown): StartupError | undefined {
   const { code, path: file, syscall } = error as NodeJS.ErrnoException;
   if (!code || !file || !REASONS[code]) return undefined;
   const directory = isDirectory(file) || syscall === "mkdir" ? file : path.dirname(file);
+  return writeFailure(directory, code);
+}
+
+/** "<directory> <reason>[: <what failed>]. <fix>" for an errno code of REASONS. */
+export function writeFailure(directory: string, code: string, what?: string): StartupError {
+  const name = nameOf(directory);
   return new StartupError([
-    `${nameOf(directory)} ${REASONS[code]} (${code} on ${syscall ?? "write"} ${path.basename(file)}). ${fixFor(code, directory)}`,
+    `${name} ${REASONS[code] ?? `failed (${code})`}${what ? `: ${what}` : ""}. ${fixFor(code, name)}`,
   ]);
 }
 
-export function nameOf(directory: string): string {
+function nameOf(directory: string): string {
   const data = dataDirPath();
   return directory === data || directory.startsWith(`${data}${path.sep}`)
     ? `the data dir ${data}`
     : directory;
 }
 
-export function fixFor(code: string, directory: string): string {
-  const inDataDir = nameOf(directory).startsWith("the data dir");
+function fixFor(code: string, name: string): string {
+  const dataDir = name.startsWith("the data dir");
   if (code === "ENOSPC" || code === "EDQUOT")
-    return `Free some space there${inDataDir ? `, or set DONUTWORK_DATA_DIR to a directory on a disk with room (${NEW_DATA_DIR_SIZE} for a new one)` : ""}.`;
+    return dataDir
+      ? `Free some space there, or set DONUTWORK_DATA_DIR to a directory on a disk with room (${NEW_DATA_DIR_SIZE} for a new one).`
+      : "Free some space there.";
   if (code === "EROFS")
-    return inDataDir
+    return dataDir
       ? "Set DONUTWORK_DATA_DIR to a writable directory, or remount it read-write."
       : "Remount it read-write.";
-  return inDataDir
+  return dataDir
     ? "Set DONUTWORK_DATA_DIR to a directory this user may write, or fix its owner."
     : "Fix its owner or mode.";
 }

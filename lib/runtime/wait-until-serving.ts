@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const POLL_MS = 200;
@@ -15,11 +16,24 @@ export async function waitUntilServing(server: ChildProcess, port: number): Prom
     else server.once("exit", () => resolve("exited"));
   });
   while (!hasExited()) {
-    const response = await fetch(`http://127.0.0.1:${port}/api/health`, {
-      signal: AbortSignal.timeout(2_000),
-    }).catch(() => undefined);
-    if (response?.status === 200 && !hasExited()) return "serving";
+    if ((await healthStatus(port)) === 200 && !hasExited()) return "serving";
     if ((await Promise.race([exit, sleep(POLL_MS)])) === "exited") break;
   }
   return "exited";
+}
+
+// A fresh connection, closed after the answer: a kept-alive one would hold the server's
+// graceful shutdown open for its whole keep-alive timeout.
+function healthStatus(port: number): Promise<number> {
+  return new Promise((resolve) => {
+    const request = http.get(
+      { host: "127.0.0.1", port, path: "/api/health", agent: false, timeout: 2_000 },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on("timeout", () => request.destroy());
+    request.on("error", () => resolve(0));
+  });
 }

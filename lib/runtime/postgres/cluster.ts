@@ -1,16 +1,8 @@
 import type { ChildProcess } from "node:child_process";
-import {
-  chownSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { chownSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { StartupError } from "../startup-error";
+import { writeFileNamed } from "../write-file";
 import { binary } from "./binaries";
 import type { Placement } from "./placement";
 import { finished, spawnAs } from "./runner";
@@ -35,7 +27,7 @@ export async function initialiseCluster(placement: Placement, password: string):
   const passwordFile = `${clusterDir}.pw-${process.pid}`;
   removeLeftovers(clusterDir);
   mkdirSync(staging, { mode: 0o700 });
-  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  writeFileNamed(passwordFile, `${password}\n`, { mode: 0o600 });
   if (runner.kind === "system-user") {
     chownSync(staging, runner.uid, runner.gid);
     chownSync(passwordFile, runner.uid, runner.gid);

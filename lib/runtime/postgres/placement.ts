@@ -1,17 +1,9 @@
 import { randomBytes } from "node:crypto";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { postgresFallbackDir } from "../data-dir";
 import { StartupError } from "../startup-error";
+import { writeFileNamed } from "../write-file";
 import { binary, type PostgresBinaries, postgresBinaries } from "./binaries";
 import { describeBlocked, firstBlockedPath } from "./blocked-directory";
 import { clusterExists } from "./cluster";
@@ -147,7 +139,7 @@ async function reachableCluster(
   const stillBlocked = await firstBlockedPath(runner, [clusters]);
   if (stillBlocked) throw unreachable(runner, why, stillBlocked, "its cluster");
   const relocated = path.join(clusters, randomBytes(6).toString("hex"));
-  writeFileSync(path.join(dataDir, LOCATION_FILE), `${relocated}\n`);
+  writeFileNamed(path.join(dataDir, LOCATION_FILE), `${relocated}\n`);
   log(
     `${describeRunner(runner)} cannot enter ${describeBlocked(blocked)}: its cluster goes to ${relocated} (recorded in ${LOCATION_FILE})`,
   );

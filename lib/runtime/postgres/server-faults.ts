@@ -1,5 +1,5 @@
 import path from "node:path";
-import { fixFor, nameOf } from "../file-system-problem";
+import { writeFailure } from "../file-system-problem";
 import { StartupError } from "../startup-error";
 import { describeRunner, type PostgresRunner } from "./runner";
 
@@ -15,14 +15,10 @@ export function postgresFailure(
   context: { clusterDir: string; runner: PostgresRunner; action: "initialise" | "start" },
 ): Error {
   const holder = path.dirname(context.clusterDir);
-  const problem = (reason: string, code: string) =>
-    new StartupError([
-      `${nameOf(holder)} ${reason}: PostgreSQL could not ${context.action} its cluster there. ${fixFor(code, holder)}`,
-    ]);
-  if (/No space left on device/i.test(output))
-    return problem("is on a full disk (no space left on device)", "ENOSPC");
-  if (/Disk quota exceeded/i.test(output)) return problem("is over its disk quota", "EDQUOT");
-  if (/Read-only file system/i.test(output)) return problem("is on a read-only file system", "EROFS");
+  const what = `PostgreSQL could not ${context.action} its cluster there`;
+  if (/No space left on device/i.test(output)) return writeFailure(holder, "ENOSPC", what);
+  if (/Disk quota exceeded/i.test(output)) return writeFailure(holder, "EDQUOT", what);
+  if (/Read-only file system/i.test(output)) return writeFailure(holder, "EROFS", what);
   if (/could not bind .*Address already in use/i.test(output)) return new PostgresPortTaken(keyLine(output));
   if (/Permission denied/i.test(output))
     return new StartupError([
