@@ -1,12 +1,12 @@
 // As root (most containers and CI runners), in a clone under a home of mode 0700 such as /root:
 // `npm start` works, with the default data dir and with DONUTWORK_DATA_DIR in another 0700
 // directory, and the CLI works beside it and without it; no directory changes owner or mode.
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localAccounts } from "@/lib/runtime/postgres/passwd";
 import { type AppProcess, stopApp, waitForHealth } from "../resilience/support/app";
 import { request } from "../resilience/support/http";
 import { type PrivateHome, privateHome } from "./support/private-home";
@@ -108,15 +108,14 @@ describe("as root in a clone under a 0700 home, where user namespaces are refuse
     expect(app.output).toContain(
       "[donutwork] User namespaces are refused here (unshare: unshare failed: Operation not permitted): PostgreSQL runs as a system user",
     );
-    const postgres = localAccounts().find((account) => account.name === "postgres");
-    expect(postgres).toBeDefined();
+    const postgresUid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }));
 
     // The clone stays as it was; the cluster lives in DONUTWORK_POSTGRES_DIR, owned by postgres,
     // and the data dir records where.
     expect(mode(clone.home)).toBe(0o700);
     const cluster = readFileSync(path.join(clone.root, ".data", "postgres.location"), "utf8").trim();
     expect(path.dirname(cluster)).toBe(path.join(postgresDir, "clusters"));
-    expect(statSync(cluster).uid).toBe(postgres?.uid);
+    expect(statSync(cluster).uid).toBe(postgresUid);
     const kept = readdirSync(postgresDir);
     expect(kept).toHaveLength(2);
     expect(kept).toContain("clusters");

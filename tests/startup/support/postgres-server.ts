@@ -1,6 +1,7 @@
 // A PostgreSQL server of the test's own, for starts with DATABASE_URL: the embedded one, started
-// by this process from a throwaway data dir (the same code the app and the CLI use).
-import { mkdtempSync, rmSync } from "node:fs";
+// by this process from a throwaway data dir (the same code the app and the CLI use), or from a
+// data dir an app made, to look into its database while the app is stopped.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -14,8 +15,10 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "dw-server-"));
+export async function startTestServer(existingDataDir?: string): Promise<TestServer> {
+  const dir = existingDataDir ?? mkdtempSync(path.join(os.tmpdir(), "dw-server-"));
+  // The test's own server, not what is under test: enterable, as it was before start-up coped with 0700.
+  if (!existingDataDir) chmodSync(dir, 0o755);
   const previous = { data: process.env.DONUTWORK_DATA_DIR, url: process.env.DATABASE_URL };
   process.env.DONUTWORK_DATA_DIR = dir;
   delete process.env.DATABASE_URL;
@@ -51,7 +54,7 @@ export async function startTestServer(): Promise<TestServer> {
     },
     stop: async () => {
       await handle.release();
-      rmSync(dir, { recursive: true, force: true });
+      if (!existingDataDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
