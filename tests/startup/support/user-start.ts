@@ -89,7 +89,9 @@ export async function pressCtrlC(app: AppProcess): Promise<{ stoppedCleanly: boo
     await killApp(app);
     throw new Error(`${app.name} was still running 60 s after Ctrl-C:\n${app.output.join("\n")}`);
   }
-  return { stoppedCleanly: app.output.includes("[donutwork] Stopping…") };
+  const stoppedCleanly = app.output.includes("[donutwork] Stopping…");
+  if (!stoppedCleanly) console.error(`${app.name} after Ctrl-C:\n${app.output.join("\n")}`);
+  return { stoppedCleanly };
 }
 
 function groupAlive(pid: number): boolean {
