@@ -5,7 +5,7 @@
 // test holds; the test presses Ctrl-C once PostgreSQL shows that wait (the event), not after a
 // sleep. Then, in local mode, Ctrl-C as soon as the app says it applies migrations.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -40,6 +40,7 @@ afterAll(async () => {
 
 function scratchDir(prefix: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  chmodSync(dir, 0o755); // enterable by anyone: these tests are about migrations alone
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }

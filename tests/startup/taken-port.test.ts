@@ -2,7 +2,7 @@
 // another; the same when the port is taken while the app starts; and a second `npm start` on the
 // same data dir: on the same port the port message (the first keeps serving), on another port
 // it joins the first one's database and Stripe emulator.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -21,6 +21,7 @@ afterAll(async () => {
 
 function freshDataDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "dw-port-"));
+  chmodSync(dir, 0o755); // enterable by anyone: these tests are about the port alone
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return path.join(dir, "data");
 }
