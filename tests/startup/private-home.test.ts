@@ -122,6 +122,15 @@ describe("as root in a clone under a 0700 home, where user namespaces are refuse
     expect(kept).toContainEqual(expect.stringMatching(/^postgres-18\./));
     await servesWithApiKey(app, clone.root, { PATH: env.PATH, DONUTWORK_POSTGRES_DIR: postgresDir });
     expect(await pressCtrlC(app)).toEqual({ stoppedCleanly: true });
+
+    // Later, with user namespaces allowed: the cluster belongs to postgres, so PostgreSQL keeps
+    // running as its owner (in a namespace its files would belong to nobody). The CLI starts it.
+    const later = await donutworkCli(clone.root, ["user", "list"], {
+      home: clone.home,
+      env: { DONUTWORK_POSTGRES_DIR: postgresDir },
+    });
+    expect(later.code, later.stderr).toBe(0);
+    expect(later.stdout).toContain("admin@donutwork.local");
   });
 
   it("npm start stops with one message naming the directory, the reason and the fix when postgres can reach nothing", async () => {
