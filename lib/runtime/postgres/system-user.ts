@@ -14,11 +14,14 @@ export async function postgresSystemUser(log: (line: string) => void): Promise<A
   const existing = accountNamed(SYSTEM_USER);
   if (existing) return existing;
   log(`Creating the system user "${SYSTEM_USER}" for the embedded PostgreSQL`);
+  // The home PostgreSQL's packages give it, so that installing them later finds the user as
+  // they would have made it.
+  const common = ["--system", "--no-create-home", "--home-dir", "/var/lib/postgresql"];
   try {
-    await run("useradd", ["--system", "--user-group", "--no-create-home", SYSTEM_USER]);
+    await run("useradd", [...common, "--user-group", SYSTEM_USER]);
   } catch (first) {
     // The group may exist without the user (left by an uninstalled package).
-    await run("useradd", ["--system", "--gid", SYSTEM_USER, "--no-create-home", SYSTEM_USER]).catch(() => {
+    await run("useradd", [...common, "--gid", SYSTEM_USER, SYSTEM_USER]).catch(() => {
       throw new StartupError([
         `PostgreSQL refuses to run as root and needs a system user "${SYSTEM_USER}", which could not be created (${firstLine(first)}). Create it (useradd --system ${SYSTEM_USER}), run as a non-root user, or set DATABASE_URL.`,
       ]);
