@@ -10,7 +10,7 @@ export default defineConfig({
       "scripts/**/*.test.ts",
       "packages/*/src/**/*.test.ts",
     ],
-    exclude: ["tests/resilience/**", "**/node_modules/**"],
+    exclude: ["tests/resilience/**", "tests/startup/**", "**/node_modules/**"],
     environment: "node",
     // Database tests use the embedded PostgreSQL of the test data dir unless TEST_DATABASE_URL is set.
     env: { DONUTWORK_DATA_DIR: process.env.DONUTWORK_DATA_DIR ?? ".data-test" },

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { STAFF_ROLES } from "../lib/auth/roles";
 import { acquireDatabase } from "../lib/runtime/embedded-database";
 import { applyMigrations } from "../lib/runtime/migrations";
+import { exitOnUserFacingProblem, userFacingProblems } from "../lib/runtime/startup-failure";
 import { API_KEY_SCOPES, createApiKey } from "../lib/server/api-keys/create-api-key";
 import { listApiKeys } from "../lib/server/api-keys/list-api-keys";
 import { revokeApiKey } from "../lib/server/api-keys/revoke-api-key";
@@ -121,7 +122,7 @@ if (!command) {
   console.error(USAGE);
   process.exit(2);
 }
-const database = await acquireDatabase((line) => console.error(line));
+const database = await exitOnUserFacingProblem("error", () => acquireDatabase((line) => console.error(line)));
 process.env.DATABASE_URL = database.url;
 let exitCode = 0;
 try {
@@ -130,9 +131,8 @@ try {
 } catch (error) {
   exitCode = 1;
   const issues = (error as z.ZodError).issues;
-  console.error(
-    `error: ${issues ? issues.map((issue) => issue.message).join("; ") : (error as Error).message}`,
-  );
+  const problems = issues ? issues.map((issue) => issue.message) : userFacingProblems(error);
+  console.error(`error: ${problems ? problems.join("; ") : (error as Error).message}`);
 } finally {
   const { closeDatabase } = await import("../lib/db");
   await closeDatabase();

@@ -1,11 +1,13 @@
 // npm run db:migrate: applies pending migrations to DATABASE_URL or the embedded database.
 import { acquireDatabase } from "../lib/runtime/embedded-database";
 import { applyMigrations } from "../lib/runtime/migrations";
+import { exitOnUserFacingProblem } from "../lib/runtime/startup-failure";
 
-const database = await acquireDatabase((line) => console.error(line));
+const log = (line: string) => console.error(line);
+const database = await exitOnUserFacingProblem("error", () => acquireDatabase(log));
 try {
-  await applyMigrations(database.url);
-  console.log("Migrations applied.");
+  const applied = await exitOnUserFacingProblem("error", () => applyMigrations(database.url, { log }));
+  console.log(applied.length > 0 ? `Migrations applied: ${applied.join(", ")}.` : "No pending migrations.");
 } finally {
   await database.release();
 }

@@ -8,8 +8,10 @@ import { purgeExpiredRows } from "../jobs/purge-expired-rows";
 import { PURGE_SCHEDULE, QUEUES, queuePolicies, RETIRED_QUEUES, type StripeEventJob } from "../jobs/queues";
 import { processStripeEvent } from "../server/stripe-sync/process-stripe-event";
 import { createWebhookSender } from "../webhooks/send-webhook";
+import { requireCreateRights } from "./database-rights";
 
 const RELAY_INTERVAL_MS = 200;
+const JOB_SCHEMA = "pgboss";
 const STRIPE_EVENT_WORKERS = 4;
 // Delivery slots beyond what every endpoint together may hold, so a healthy endpoint always finds one.
 const SPARE_DELIVERY_SLOTS = 4;
@@ -23,7 +25,8 @@ const SPARE_DELIVERY_SLOTS = 4;
  */
 export async function startBackgroundWork(log: (line: string) => void): Promise<() => Promise<void>> {
   const connectionString = process.env.DATABASE_URL ?? "";
-  const boss = new PgBoss({ connectionString, schema: "pgboss", max: 4, maintenanceIntervalSeconds: 15 });
+  await requireJobSchemaRights(connectionString);
+  const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 4, maintenanceIntervalSeconds: 15 });
   boss.on("error", (error) => log(`job queue: ${error.message}`));
   await boss.start();
   for (const queue of queuePolicies()) {
@@ -96,4 +99,15 @@ export async function startBackgroundWork(log: (line: string) => void): Promise<
     await boss.stop({ graceful: true, timeout: 10_000, wait: true });
     await pool.end();
   };
+}
+
+/** pg-boss creates its schema on first start: say so plainly when the role may not. */
+async function requireJobSchemaRights(connectionString: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await requireCreateRights(client, connectionString, { schemas: [JOB_SCHEMA] });
+  } finally {
+    await client.end();
+  }
 }

