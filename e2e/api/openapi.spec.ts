@@ -2,7 +2,13 @@ import { expect, test } from "@playwright/test";
 import { validate } from "@readme/openapi-parser";
 import { newCustomerBody } from "../support/api";
 import { postCustomer, readAuth, writeAuth } from "../support/api-client";
-import { expectMatchesOpenApi, fetchOpenApi } from "../support/api-openapi";
+import {
+  exampleOf,
+  expectMatchesOpenApi,
+  fetchOpenApi,
+  schemaValidator,
+  validationErrors,
+} from "../support/api-openapi";
 import { startWebhookReceiver } from "../support/webhook-receiver";
 
 const ENDPOINTS: [string, string][] = [
@@ -48,6 +54,38 @@ test.describe("GET /openapi.json", () => {
     expect(document.paths["/customers.json"]?.post?.responses).toHaveProperty("409");
     expect(document.paths["/customers.json"]?.post?.responses).toHaveProperty("422");
     expect(document.paths["/customers.json"]?.post?.responses).toHaveProperty("413");
+  });
+
+  test("every request body and every response of every operation has an example that fits its schema", async ({
+    request,
+  }) => {
+    const document = await fetchOpenApi(request);
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({
+        name: `${method.toUpperCase()} ${path}`,
+        operation,
+      })),
+    );
+    expect(operations.length).toBeGreaterThanOrEqual(ENDPOINTS.length);
+    const contents = operations.flatMap(({ name, operation }) => [
+      ...Object.entries(operation.requestBody?.content ?? {}).map(([type, media]) => ({
+        where: `${name} request ${type}`,
+        schema: media.schema,
+      })),
+      ...Object.entries(operation.responses ?? {}).flatMap(([status, response]) =>
+        Object.entries(response.content ?? {}).map(([type, media]) => ({
+          where: `${name} ${status} ${type}`,
+          schema: media.schema,
+        })),
+      ),
+    ]);
+    const problems = contents.flatMap(({ where, schema }) => {
+      const example = exampleOf(document, schema);
+      if (example === undefined) return [`${where}: no example`];
+      const validate = schemaValidator(document, schema, `example ${where}`);
+      return validate(example) ? [] : [`${where}: ${validationErrors(validate)}`];
+    });
+    expect(problems).toEqual([]);
   });
 
   test("real successful responses of every endpoint match the document", async ({ request }) => {
