@@ -97,13 +97,39 @@ export async function expectMatchesOpenApi(
   path: string,
   method: string,
 ): Promise<void> {
+  const answer = { status: response.status(), contentType: response.headers()["content-type"] ?? "" };
+  await expectAnswerMatchesOpenApi(request, { ...answer, body: await response.json() }, path, method);
+}
+
+/** The same for a typed call's result (e2e/support/api-typed.ts): its body is already parsed. */
+export async function expectResultMatchesOpenApi(
+  request: APIRequestContext,
+  result: { data?: unknown; error?: unknown; response: Response },
+  path: string,
+  method: string,
+): Promise<void> {
+  const { status, headers } = result.response;
+  const body = result.error === undefined ? result.data : result.error;
+  await expectAnswerMatchesOpenApi(
+    request,
+    { status, contentType: headers.get("content-type") ?? "", body },
+    path,
+    method,
+  );
+}
+
+async function expectAnswerMatchesOpenApi(
+  request: APIRequestContext,
+  answer: { status: number; contentType: string; body: unknown },
+  path: string,
+  method: string,
+): Promise<void> {
   const document = await fetchOpenApi(request);
-  const { validate, mediaType } = responseValidator(document, path, method, response.status());
-  expect(response.headers()["content-type"]).toContain(mediaType);
-  const body: unknown = await response.json();
-  const valid = validate(body);
+  const { validate, mediaType } = responseValidator(document, path, method, answer.status);
+  expect(answer.contentType).toContain(mediaType);
+  const valid = validate(answer.body);
   expect(
     valid,
-    `${method.toUpperCase()} ${path} ${response.status()} body does not match the OpenAPI schema: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`,
+    `${method.toUpperCase()} ${path} ${answer.status} body does not match the OpenAPI schema: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(answer.body)}`,
   ).toBe(true);
 }
