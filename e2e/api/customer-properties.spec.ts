@@ -1,3 +1,4 @@
+import * as api from "@donutwork/api-client";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import {
   AWKWARD_CHARACTERS,
@@ -6,9 +7,18 @@ import {
   postCustomer,
   rawJsonBody,
   storedAsSent,
+  writeApi,
   writeAuth,
 } from "../support/api-client";
+import { expectData, expectProblemOf } from "../support/api-typed";
 
+type Properties = api.Customer["properties"];
+
+/** The typed call, for sets the document allows. */
+const replace = (request: APIRequestContext, id: string, properties: Properties) =>
+  api.replaceCustomerProperties({ client: writeApi(request), path: { id }, body: { properties } });
+
+/** A raw PUT, for bodies the document does not allow. */
 const put = (request: APIRequestContext, id: string, data: unknown) =>
   request.put(`/customers/${id}/properties.json`, { headers: writeAuth(), data: data as object });
 
@@ -22,19 +32,21 @@ test.describe("PUT /customers/{id}/properties.json", () => {
       { key: "api_quota", value: 10000 },
       { key: "beta", value: true },
     ];
-    const response = await put(request, customer.id, { properties: first });
-    expect(response.status()).toBe(200);
-    expect(await response.json()).toEqual({ ...customer, properties: first, updated_at: expect.any(String) });
+    expect(expectData(await replace(request, customer.id, first), 200)).toEqual({
+      ...customer,
+      properties: first,
+      updated_at: expect.any(String),
+    });
 
     const second = [
       { key: "region.eu-west_1", value: 2.5 },
       { key: "note", value: "" },
       { key: "churned", value: false },
     ];
-    expect((await put(request, customer.id, { properties: second })).status()).toBe(200);
+    expectData(await replace(request, customer.id, second), 200);
     expect((await getCustomerJson(request, customer.id)).properties).toEqual(second);
 
-    expect((await put(request, customer.id, { properties: [] })).status()).toBe(200);
+    expectData(await replace(request, customer.id, []), 200);
     expect((await getCustomerJson(request, customer.id)).properties).toEqual([]);
   });
 
@@ -47,8 +59,7 @@ test.describe("PUT /customers/{id}/properties.json", () => {
       { key: "K".repeat(40), value: -1.5e10 },
       ...pairs(48),
     ];
-    const response = await put(request, customer.id, { properties: edge });
-    expect(response.status(), await response.text()).toBe(200);
+    expectData(await replace(request, customer.id, edge), 200);
     expect((await getCustomerJson(request, customer.id)).properties).toEqual(edge);
   });
 
@@ -58,9 +69,7 @@ test.describe("PUT /customers/{id}/properties.json", () => {
       123456789.123456, 0.1, 999999999999999, 1.79769313486231e308, 5e-324, -8.11427525057171e-53,
     ];
     const properties = numbers.map((value, index) => ({ key: `n${index}`, value }));
-    const response = await put(request, customer.id, { properties });
-    expect(response.status()).toBe(200);
-    expect((await response.json()).properties).toEqual(properties);
+    expect(expectData(await replace(request, customer.id, properties), 200).properties).toEqual(properties);
     expect((await getCustomerJson(request, customer.id)).properties).toEqual(properties);
   });
 
@@ -68,10 +77,10 @@ test.describe("PUT /customers/{id}/properties.json", () => {
     request,
   }) => {
     const customer = await postCustomer(request);
-    for (const value of [123456789.12345678, 2 ** 53 - 1, Number.MAX_VALUE]) {
-      const response = await put(request, customer.id, { properties: [{ key: "n", value }] });
-      await expectProblem(response, 422, ["properties[0].value"]);
-    }
+    for (const value of [123456789.12345678, 2 ** 53 - 1, Number.MAX_VALUE])
+      expectProblemOf(await replace(request, customer.id, [{ key: "n", value }]), 422, [
+        "properties[0].value",
+      ]);
     expect(await getCustomerJson(request, customer.id)).toEqual(customer);
   });
 
@@ -81,12 +90,12 @@ test.describe("PUT /customers/{id}/properties.json", () => {
     }) => {
       const customer = await postCustomer(request);
       const value = `a${character}b`;
-      const response = await put(request, customer.id, { properties: [{ key: "odd", value }] });
-      if (response.status() === 200) {
+      const result = await replace(request, customer.id, [{ key: "odd", value }]);
+      if (result.response.status === 200) {
         const [stored] = (await getCustomerJson(request, customer.id)).properties;
         expect(storedAsSent(stored?.value, value)).toBe(true);
       } else {
-        await expectProblem(response, 422, ["properties[0].value"]);
+        expectProblemOf(result, 422, ["properties[0].value"]);
         expect(await getCustomerJson(request, customer.id)).toEqual(customer);
       }
     });
@@ -101,8 +110,7 @@ test.describe("PUT /customers/{id}/properties.json", () => {
       { key: "emoji", value: "🍩 Döner ☕" },
       { key: "rtl", value: "\u202eabc" },
     ];
-    const response = await put(request, customer.id, { properties });
-    expect(response.status(), await response.text()).toBe(200);
+    expectData(await replace(request, customer.id, properties), 200);
     expect((await getCustomerJson(request, customer.id)).properties).toEqual(properties);
   });
 
@@ -183,7 +191,7 @@ test.describe("PUT /customers/{id}/properties.json", () => {
       { key: "billing_tier", value: "gold" },
       { key: "seats", value: 12 },
     ];
-    expect((await put(request, customer.id, { properties: kept })).status()).toBe(200);
+    expectData(await replace(request, customer.id, kept), 200);
     const before = await getCustomerJson(request, customer.id);
     const rejected = [
       {
@@ -212,10 +220,8 @@ test.describe("PUT /customers/{id}/properties.json", () => {
 
   test("a deleted customer's properties cannot be replaced: 409", async ({ request }) => {
     const customer = await postCustomer(request);
-    expect((await request.delete(`/customers/${customer.id}.json`, { headers: writeAuth() })).status()).toBe(
-      200,
-    );
-    await expectProblem(await put(request, customer.id, { properties: [{ key: "a", value: 1 }] }), 409);
+    expectData(await api.deleteCustomer({ client: writeApi(request), path: { id: customer.id } }), 200);
+    expectProblemOf(await replace(request, customer.id, [{ key: "a", value: 1 }]), 409);
     expect((await getCustomerJson(request, customer.id)).properties).toEqual([]);
   });
 });

@@ -1,25 +1,33 @@
-import { expect, test } from "@playwright/test";
+import * as api from "@donutwork/api-client";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import {
   AWKWARD_CHARACTERS,
   expectProblem,
   getCustomerJson,
   postCustomer,
   rawJsonBody,
-  readAuth,
+  readApi,
   storedAsSent,
   unknownCustomerId,
+  writeApi,
   writeAuth,
 } from "../support/api-client";
+import { expectData, expectProblemOf } from "../support/api-typed";
+
+type Patch = NonNullable<api.UpdateCustomerData["body"]>;
+const patch = (request: APIRequestContext, id: string, body: Patch) =>
+  api.updateCustomer({ client: writeApi(request), path: { id }, body });
+const remove = (request: APIRequestContext, id: string) =>
+  api.deleteCustomer({ client: writeApi(request), path: { id } });
 
 test.describe("PATCH /customers/{id}.json", () => {
   test("updates email and company_name, leaving the rest", async ({ request }) => {
     const customer = await postCustomer(request);
-    const response = await request.patch(`/customers/${customer.id}.json`, {
-      headers: writeAuth(),
-      data: { email: "new.billing@acme.example", company_name: "Acme Holding AG" },
+    const result = await patch(request, customer.id, {
+      email: "new.billing@acme.example",
+      company_name: "Acme Holding AG",
     });
-    expect(response.status()).toBe(200);
-    const updated = await response.json();
+    const updated = expectData(result, 200);
     expect(updated).toEqual({
       ...customer,
       email: "new.billing@acme.example",
@@ -36,17 +44,14 @@ test.describe("PATCH /customers/{id}.json", () => {
     }) => {
       const customer = await postCustomer(request);
       const value = `Acme${character} GmbH`;
-      const response = await request.patch(`/customers/${customer.id}.json`, {
-        headers: writeAuth(),
-        data: { company_name: value, address: { city: value } },
-      });
-      if (response.status() === 200) {
+      const result = await patch(request, customer.id, { company_name: value, address: { city: value } });
+      if (result.response.status === 200) {
         const stored = await getCustomerJson(request, customer.id);
         expect(storedAsSent(stored.company_name, value) && storedAsSent(stored.address.city, value)).toBe(
           true,
         );
       } else {
-        await expectProblem(response, 422, ["company_name", "address.city"]);
+        expectProblemOf(result, 422, ["company_name", "address.city"]);
         expect(await getCustomerJson(request, customer.id)).toEqual(customer);
       }
     });
@@ -54,21 +59,13 @@ test.describe("PATCH /customers/{id}.json", () => {
 
   test("company_name can be cleared with null", async ({ request }) => {
     const customer = await postCustomer(request);
-    const response = await request.patch(`/customers/${customer.id}.json`, {
-      headers: writeAuth(),
-      data: { company_name: null },
-    });
-    expect(response.status()).toBe(200);
+    expectData(await patch(request, customer.id, { company_name: null }), 200);
     expect((await getCustomerJson(request, customer.id)).company_name).toBeNull();
   });
 
   test("an empty or all-space company_name or address line clears it, as null does", async ({ request }) => {
     const customer = await postCustomer(request);
-    const response = await request.patch(`/customers/${customer.id}.json`, {
-      headers: writeAuth(),
-      data: { company_name: "   ", address: { line2: "" } },
-    });
-    expect(response.status()).toBe(200);
+    expectData(await patch(request, customer.id, { company_name: "   ", address: { line2: "" } }), 200);
     const stored = await getCustomerJson(request, customer.id);
     expect(stored.company_name).toBeNull();
     expect(stored.address.line2).toBeNull();
@@ -76,20 +73,16 @@ test.describe("PATCH /customers/{id}.json", () => {
 
   test("merges the address field by field", async ({ request }) => {
     const customer = await postCustomer(request);
-    const response = await request.patch(`/customers/${customer.id}.json`, {
-      headers: writeAuth(),
-      data: { address: { city: "Hamburg" } },
-    });
-    expect(response.status()).toBe(200);
     const expected = { ...customer.address, city: "Hamburg" };
-    expect((await response.json()).address).toEqual(expected);
+    expect(
+      expectData(await patch(request, customer.id, { address: { city: "Hamburg" } }), 200).address,
+    ).toEqual(expected);
     expect(expected.line1).toBe("Hauptstr. 1");
 
-    const moved = await request.patch(`/customers/${customer.id}.json`, {
-      headers: writeAuth(),
-      data: { address: { country: "AT", postal_code: "1010", line2: "Stiege 2" } },
+    const moved = await patch(request, customer.id, {
+      address: { country: "AT", postal_code: "1010", line2: "Stiege 2" },
     });
-    expect(moved.status()).toBe(200);
+    expectData(moved, 200);
     expect((await getCustomerJson(request, customer.id)).address).toEqual({
       ...expected,
       country: "AT",
@@ -112,13 +105,8 @@ test.describe("PATCH /customers/{id}.json", () => {
 
   test("status goes active → suspended → active", async ({ request }) => {
     const customer = await postCustomer(request);
-    for (const status of ["suspended", "active"]) {
-      const response = await request.patch(`/customers/${customer.id}.json`, {
-        headers: writeAuth(),
-        data: { status },
-      });
-      expect(response.status()).toBe(200);
-      expect((await response.json()).status).toBe(status);
+    for (const status of ["suspended", "active"] as const) {
+      expect(expectData(await patch(request, customer.id, { status }), 200).status).toBe(status);
       expect((await getCustomerJson(request, customer.id)).status).toBe(status);
     }
   });
@@ -165,13 +153,9 @@ test.describe("PATCH /customers/{id}.json", () => {
 
   test("a deleted customer cannot be changed: 409", async ({ request }) => {
     const customer = await postCustomer(request);
-    expect((await request.delete(`/customers/${customer.id}.json`, { headers: writeAuth() })).status()).toBe(
-      200,
-    );
-    for (const data of [{ company_name: "Zombie" }, { status: "active" }]) {
-      const response = await request.patch(`/customers/${customer.id}.json`, { headers: writeAuth(), data });
-      await expectProblem(response, 409);
-    }
+    expectData(await remove(request, customer.id), 200);
+    for (const body of [{ company_name: "Zombie" }, { status: "active" as const }])
+      expectProblemOf(await patch(request, customer.id, body), 409);
     const after = await getCustomerJson(request, customer.id);
     expect(after.status).toBe("deleted");
     expect(after.company_name).toBe(customer.company_name);
@@ -181,39 +165,26 @@ test.describe("PATCH /customers/{id}.json", () => {
 test.describe("DELETE /customers/{id}.json", () => {
   test("soft-deletes: status deleted, data kept, a later GET shows it", async ({ request }) => {
     const customer = await postCustomer(request);
-    const response = await request.delete(`/customers/${customer.id}.json`, { headers: writeAuth() });
-    expect(response.status()).toBe(200);
-    const deleted = await response.json();
+    const deleted = expectData(await remove(request, customer.id), 200);
     expect(deleted).toEqual({ ...customer, status: "deleted", updated_at: expect.any(String) });
     expect(await getCustomerJson(request, customer.id)).toEqual(deleted);
   });
 
   test("revokes the customer's open payment link: its URL then answers 410", async ({ request }) => {
     const customer = await postCustomer(request);
-    const linkResponse = await request.get(`/customers/${customer.id}/payment_link.json`, {
-      headers: writeAuth(),
-    });
-    expect(linkResponse.status()).toBe(200);
-    const link = await linkResponse.json();
-    expect((await request.delete(`/customers/${customer.id}.json`, { headers: writeAuth() })).status()).toBe(
-      200,
-    );
+    const path = { id: customer.id };
+    const link = expectData(await api.createPaymentLink({ client: writeApi(request), path }), 200);
+    expectData(await remove(request, customer.id), 200);
     const opened = await request.get(link.url, { maxRedirects: 0 });
     expect(opened.status()).toBe(410);
-    const links = await (
-      await request.get(`/customers/${customer.id}/payment_links.json`, { headers: readAuth() })
-    ).json();
+    const links = expectData(await api.listPaymentLinks({ client: readApi(request), path }), 200);
     expect(links.data).toEqual([expect.objectContaining({ id: link.id, status: "revoked" })]);
   });
 
   test("deleting twice keeps it deleted (200, no change)", async ({ request }) => {
     const customer = await postCustomer(request);
-    const first = await (
-      await request.delete(`/customers/${customer.id}.json`, { headers: writeAuth() })
-    ).json();
-    const again = await request.delete(`/customers/${customer.id}.json`, { headers: writeAuth() });
-    expect(again.status()).toBe(200);
-    expect(await again.json()).toEqual(first);
+    const first = expectData(await remove(request, customer.id), 200);
+    expect(expectData(await remove(request, customer.id), 200)).toEqual(first);
   });
 });
 

@@ -1,25 +1,18 @@
+import * as api from "@donutwork/api-client";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import {
   type CustomerJson,
   expectProblem,
   postCustomer,
+  readApi,
   readAuth,
   uniqueToken,
-  writeAuth,
+  writeApi,
 } from "../support/api-client";
+import { expectData } from "../support/api-typed";
 
-interface ListJson {
-  data: CustomerJson[];
-  has_more: boolean;
-  next_cursor: string | null;
-}
-
-async function list(request: APIRequestContext, query: Record<string, string>): Promise<ListJson> {
-  const response = await request.get(`/customers.json?${new URLSearchParams(query)}`, {
-    headers: readAuth(),
-  });
-  expect(response.status(), await response.text()).toBe(200);
-  return (await response.json()) as ListJson;
+async function list(request: APIRequestContext, query: api.ListCustomersData["query"]) {
+  return expectData(await api.listCustomers({ client: readApi(request), query }), 200);
 }
 
 /** Creates `count` customers one after the other whose company name carries `token`. */
@@ -37,16 +30,16 @@ test.describe("GET /customers.json", () => {
     const newestFirst = [...created].reverse().map((customer) => customer.id);
     expect([...newestFirst].sort().reverse()).toEqual(newestFirst); // ids sort by creation time
 
-    const first = await list(request, { q: token, limit: "2" });
+    const first = await list(request, { q: token, limit: 2 });
     expect(first.data.map((c) => c.id)).toEqual(newestFirst.slice(0, 2));
     expect(first.has_more).toBe(true);
     expect(first.next_cursor).toEqual(expect.any(String));
 
-    const second = await list(request, { q: token, limit: "2", cursor: first.next_cursor ?? "" });
+    const second = await list(request, { q: token, limit: 2, cursor: first.next_cursor ?? "" });
     expect(second.data.map((c) => c.id)).toEqual(newestFirst.slice(2, 4));
     expect(second.has_more).toBe(true);
 
-    const third = await list(request, { q: token, limit: "2", cursor: second.next_cursor ?? "" });
+    const third = await list(request, { q: token, limit: 2, cursor: second.next_cursor ?? "" });
     expect(third.data.map((c) => c.id)).toEqual(newestFirst.slice(4));
     expect(third.has_more).toBe(false);
     expect(third.next_cursor).toBeNull();
@@ -56,7 +49,7 @@ test.describe("GET /customers.json", () => {
   test("an exactly full last page says has_more false", async ({ request }) => {
     const token = uniqueToken("Full");
     await createTagged(request, token, 2);
-    const page = await list(request, { q: token, limit: "2" });
+    const page = await list(request, { q: token, limit: 2 });
     expect(page.data).toHaveLength(2);
     expect(page.has_more).toBe(false);
     expect(page.next_cursor).toBeNull();
@@ -68,8 +61,8 @@ test.describe("GET /customers.json", () => {
     const byDefault = await list(request, { q: token });
     expect(byDefault.data).toHaveLength(20);
     expect(byDefault.has_more).toBe(true);
-    expect((await list(request, { q: token, limit: "1" })).data).toHaveLength(1);
-    const all = await list(request, { q: token, limit: "100" });
+    expect((await list(request, { q: token, limit: 1 })).data).toHaveLength(1);
+    const all = await list(request, { q: token, limit: 100 });
     expect(all.data).toHaveLength(21);
     expect(all.has_more).toBe(false);
   });
@@ -101,25 +94,19 @@ test.describe("GET /customers.json", () => {
   test("status filters; deleted customers appear only with status=deleted", async ({ request }) => {
     const token = uniqueToken("Status");
     const [active, suspended, deleted] = await createTagged(request, token, 3);
-    expect(
-      (
-        await request.patch(`/customers/${suspended?.id}.json`, {
-          headers: writeAuth(),
-          data: { status: "suspended" },
-        })
-      ).status(),
-    ).toBe(200);
-    expect((await request.delete(`/customers/${deleted?.id}.json`, { headers: writeAuth() })).status()).toBe(
-      200,
-    );
+    if (!active || !suspended || !deleted) throw new Error("three customers were made");
+    const client = writeApi(request);
+    const suspend = { client, path: { id: suspended.id }, body: { status: "suspended" as const } };
+    expectData(await api.updateCustomer(suspend), 200);
+    expectData(await api.deleteCustomer({ client, path: { id: deleted.id } }), 200);
 
-    const ids = async (query: Record<string, string>) =>
+    const ids = async (query: api.ListCustomersData["query"]) =>
       (await list(request, { q: token, ...query })).data.map((c) => c.id);
-    expect(await ids({})).toEqual([suspended?.id, active?.id]);
-    expect(await ids({ status: "active" })).toEqual([active?.id]);
-    expect(await ids({ status: "suspended" })).toEqual([suspended?.id]);
-    expect(await ids({ status: "deleted" })).toEqual([deleted?.id]);
-    const byExternalId = await list(request, { external_id: deleted?.external_id ?? "" });
+    expect(await ids({})).toEqual([suspended.id, active.id]);
+    expect(await ids({ status: "active" })).toEqual([active.id]);
+    expect(await ids({ status: "suspended" })).toEqual([suspended.id]);
+    expect(await ids({ status: "deleted" })).toEqual([deleted.id]);
+    const byExternalId = await list(request, { external_id: deleted.external_id });
     expect(byExternalId.data).toEqual([]);
   });
 

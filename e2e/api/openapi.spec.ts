@@ -2,7 +2,13 @@ import { expect, test } from "@playwright/test";
 import { validate } from "@readme/openapi-parser";
 import { newCustomerBody } from "../support/api";
 import { postCustomer, readAuth, writeAuth } from "../support/api-client";
-import { expectMatchesOpenApi, fetchOpenApi } from "../support/api-openapi";
+import {
+  exampleOf,
+  expectMatchesOpenApi,
+  fetchOpenApi,
+  schemaValidator,
+  validationErrors,
+} from "../support/api-openapi";
 import { startWebhookReceiver } from "../support/webhook-receiver";
 
 const ENDPOINTS: [string, string][] = [
@@ -48,6 +54,38 @@ test.describe("GET /openapi.json", () => {
     expect(document.paths["/customers.json"]?.post?.responses).toHaveProperty("409");
     expect(document.paths["/customers.json"]?.post?.responses).toHaveProperty("422");
     expect(document.paths["/customers.json"]?.post?.responses).toHaveProperty("413");
+  });
+
+  test("every request body and every response of every operation has an example that fits its schema", async ({
+    request,
+  }) => {
+    const document = await fetchOpenApi(request);
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({
+        name: `${method.toUpperCase()} ${path}`,
+        operation,
+      })),
+    );
+    expect(operations.length).toBeGreaterThanOrEqual(ENDPOINTS.length);
+    const contents = operations.flatMap(({ name, operation }) => [
+      ...Object.entries(operation.requestBody?.content ?? {}).map(([type, media]) => ({
+        where: `${name} request ${type}`,
+        schema: media.schema,
+      })),
+      ...Object.entries(operation.responses ?? {}).flatMap(([status, response]) =>
+        Object.entries(response.content ?? {}).map(([type, media]) => ({
+          where: `${name} ${status} ${type}`,
+          schema: media.schema,
+        })),
+      ),
+    ]);
+    const problems = contents.flatMap(({ where, schema }) => {
+      const example = exampleOf(document, schema);
+      if (example === undefined) return [`${where}: no example`];
+      const validate = schemaValidator(document, schema, `example ${where}`);
+      return validate(example) ? [] : [`${where}: ${validationErrors(validate)}`];
+    });
+    expect(problems).toEqual([]);
   });
 
   test("real successful responses of every endpoint match the document", async ({ request }) => {
@@ -122,12 +160,25 @@ test("real webhook endpoint responses match the document", async ({ request }) =
 });
 
 test.describe("GET /docs/api", () => {
-  test("renders the API reference built from the document", async ({ request }) => {
+  test("is Scalar's reference of /openapi.json, its bundle served by the app, every script nonced", async ({
+    request,
+  }) => {
     const response = await request.get("/docs/api");
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toContain("text/html");
+    const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
+    expect(nonce).toBeTruthy();
     const html = await response.text();
-    for (const [path] of ENDPOINTS) expect(html).toContain(path);
-    expect(html).toContain("/openapi.json");
+    expect(html).toContain('"url": "/openapi.json"');
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((match) => match[1] ?? "");
+    expect(scripts.length).toBeGreaterThanOrEqual(3);
+    for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
+    const bundle = /src="(\/docs\/api\/standalone\.js\?v=[^"]+)"/.exec(html)?.[1];
+    expect(bundle, "the bundle is served from this origin").toBeTruthy();
+    expect(html).not.toMatch(/https?:\/\//);
+    const script = await request.get(bundle ?? "");
+    expect(script.status()).toBe(200);
+    expect(script.headers()["content-type"]).toContain("javascript");
+    expect(await script.text()).toContain("@scalar/api-reference");
   });
 });

@@ -1,20 +1,20 @@
+import * as api from "@donutwork/api-client";
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { appUrl, expectProblem, postCustomer, writeAuth } from "../support/api-client";
+import { appUrl, postCustomer, writeApi } from "../support/api-client";
 import { queryDatabase } from "../support/api-database";
+import { expectData, expectProblemOf } from "../support/api-typed";
 
-interface LinkJson {
-  id: string;
-  url: string;
-  expires_at: string;
-  [field: string]: unknown;
+const linkFor = (request: APIRequestContext, id: string) =>
+  api.createPaymentLink({ client: writeApi(request), path: { id } });
+
+async function newLink(request: APIRequestContext, customerId: string) {
+  const result = await linkFor(request, customerId);
+  expect(result.response.headers.get("content-type")).toContain("application/json");
+  return expectData(result, 200);
 }
 
-async function newLink(request: APIRequestContext, customerId: string): Promise<LinkJson> {
-  const response = await request.get(`/customers/${customerId}/payment_link.json`, { headers: writeAuth() });
-  expect(response.status(), await response.text()).toBe(200);
-  expect(response.headers()["content-type"]).toContain("application/json");
-  return (await response.json()) as LinkJson;
-}
+const changeStatus = (request: APIRequestContext, id: string, status: "active" | "suspended") =>
+  api.updateCustomer({ client: writeApi(request), path: { id }, body: { status } });
 
 const tokenOf = (url: string) => new URL(url).pathname.replace(/^\/pay\//, "");
 
@@ -71,35 +71,20 @@ test.describe("GET /customers/{id}/payment_link.json", () => {
 
   test("a suspended customer gets no link: 409", async ({ request }) => {
     const customer = await postCustomer(request);
-    const suspended = await request.patch(`/customers/${customer.id}.json`, {
-      headers: writeAuth(),
-      data: { status: "suspended" },
-    });
-    expect(suspended.status()).toBe(200);
-    await expectProblem(
-      await request.get(`/customers/${customer.id}/payment_link.json`, { headers: writeAuth() }),
-      409,
-    );
+    expectData(await changeStatus(request, customer.id, "suspended"), 200);
+    expectProblemOf(await linkFor(request, customer.id), 409);
   });
 
   test("a deleted customer gets no link: 409", async ({ request }) => {
     const customer = await postCustomer(request);
-    expect((await request.delete(`/customers/${customer.id}.json`, { headers: writeAuth() })).status()).toBe(
-      200,
-    );
-    await expectProblem(
-      await request.get(`/customers/${customer.id}/payment_link.json`, { headers: writeAuth() }),
-      409,
-    );
+    expectData(await api.deleteCustomer({ client: writeApi(request), path: { id: customer.id } }), 200);
+    expectProblemOf(await linkFor(request, customer.id), 409);
   });
 
   test("suspending the customer makes an open link answer 410", async ({ request }) => {
     const customer = await postCustomer(request);
     const link = await newLink(request, customer.id);
-    await request.patch(`/customers/${customer.id}.json`, {
-      headers: writeAuth(),
-      data: { status: "suspended" },
-    });
+    expectData(await changeStatus(request, customer.id, "suspended"), 200);
     await expectGonePage(request, link.url);
   });
 
@@ -133,9 +118,7 @@ test.describe("GET /customers/{id}/payment_links.json", () => {
   }) => {
     const customer = await postCustomer(request);
     const list = async () =>
-      (await (
-        await request.get(`/customers/${customer.id}/payment_links.json`, { headers: writeAuth() })
-      ).json()) as { data: { id: string; status: string }[]; has_more: boolean };
+      expectData(await api.listPaymentLinks({ client: writeApi(request), path: { id: customer.id } }), 200);
     const made: string[] = [];
     for (let index = 0; index < 20; index++) made.push((await newLink(request, customer.id)).id);
     const twenty = await list();

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import * as api from "@donutwork/api-client";
 import { type APIRequestContext, expect } from "@playwright/test";
 import Stripe from "stripe";
 import { TEST_DATA_DIR } from "../../playwright.config";
-import { writeHeaders } from "../support/api";
+import { writeClient } from "../support/api";
+import { expectData } from "../support/api-typed";
 import { customerWithSavedCard, getCustomerJson } from "../support/payment-onboarding";
 
 export const DECLINING_CARD = "4000 0000 0000 0341";
@@ -36,53 +38,45 @@ export async function billableCustomer(request: APIRequestContext, cardNumber?: 
   return customer;
 }
 
+type SubscriptionBody = NonNullable<api.CreateSubscriptionData["body"]>;
+type ChargeBody = NonNullable<api.CreateChargeData["body"]>;
+
+/** Subscribes the customer (49.00 USD a month unless `body` says otherwise) and returns the 201's body. */
 export async function subscribe(
   request: APIRequestContext,
   customerId: string,
-  body: Record<string, unknown>,
+  body: Partial<SubscriptionBody>,
 ) {
-  const response = await request.post(`/customers/${customerId}/subscriptions.json`, {
-    headers: writeHeaders(),
-    data: { description: "Pro plan", amount: 4900, currency: "USD", interval: "month", ...body },
+  const subscription = await api.createSubscription({
+    client: writeClient(request),
+    path: { id: customerId },
+    body: { description: "Pro plan", amount: 4900, currency: "USD", interval: "month", ...body },
   });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as Record<string, unknown> & { id: string; status: string; mrr: number };
+  return expectData(subscription, 201);
 }
 
-export async function charge(
+/** Charges the customer (USD, "Setup fee" unless `body` says otherwise) under an Idempotency-Key. */
+export function charge(
   request: APIRequestContext,
   customerId: string,
-  body: Record<string, unknown>,
+  body: Partial<ChargeBody> & Pick<ChargeBody, "amount">,
   key = crypto.randomUUID(),
 ) {
-  return request.post(`/customers/${customerId}/charges.json`, {
-    headers: { ...writeHeaders(), "idempotency-key": key },
-    data: { currency: "USD", description: "Setup fee", ...body },
+  return api.createCharge({
+    client: writeClient(request),
+    path: { id: customerId },
+    headers: { "idempotency-key": key },
+    body: { currency: "USD", description: "Setup fee", ...body },
   });
 }
 
-export interface MetricsJson {
-  currency: string | null;
-  mrr: number;
-  yrr: number;
-  mrr_by_currency: Record<string, number>;
-  risk: { level: string; score: number; signals: { code: string; message: string }[] };
-  history: { date: string; mrr: number }[];
-}
-
-export async function metricsOf(request: APIRequestContext, customerId: string): Promise<MetricsJson> {
-  const response = await request.get(`/customers/${customerId}/metrics.json`, { headers: writeHeaders() });
-  expect(response.status()).toBe(200);
-  return (await response.json()) as MetricsJson;
+export async function metricsOf(request: APIRequestContext, customerId: string) {
+  return expectData(
+    await api.getCustomerMetrics({ client: writeClient(request), path: { id: customerId } }),
+    200,
+  );
 }
 
 export async function subscriptionOf(request: APIRequestContext, id: string) {
-  const response = await request.get(`/subscriptions/${id}.json`, { headers: writeHeaders() });
-  expect(response.status()).toBe(200);
-  return (await response.json()) as {
-    id: string;
-    status: string;
-    mrr: number;
-    cancel_at_period_end: boolean;
-  };
+  return expectData(await api.getSubscription({ client: writeClient(request), path: { id } }), 200);
 }

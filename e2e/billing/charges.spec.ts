@@ -1,7 +1,9 @@
+import * as api from "@donutwork/api-client";
 import { expect, test } from "@playwright/test";
-import { createCustomer, problemOf, writeHeaders } from "../support/api";
+import { createCustomer, problemOf, writeClient, writeHeaders } from "../support/api";
 import { queryDatabase } from "../support/api-database";
-import { expectMatchesOpenApi } from "../support/api-openapi";
+import { expectResultMatchesOpenApi } from "../support/api-openapi";
+import { expectData, expectProblemOf } from "../support/api-typed";
 import { billableCustomer, charge, DECLINING_CARD, emulatorStripe } from "./billing-support";
 
 test.describe("POST /customers/{id}/charges.json", () => {
@@ -9,10 +11,9 @@ test.describe("POST /customers/{id}/charges.json", () => {
     request,
   }) => {
     const customer = await billableCustomer(request);
-    const response = await charge(request, customer.id, { amount: 1500 });
-    expect(response.status()).toBe(201);
-    await expectMatchesOpenApi(request, response, "/customers/{id}/charges.json", "post");
-    const body = await response.json();
+    const result = await charge(request, customer.id, { amount: 1500 });
+    await expectResultMatchesOpenApi(request, result, "/customers/{id}/charges.json", "post");
+    const body = expectData(result, 201);
     expect(body).toMatchObject({
       id: expect.stringMatching(/^ch_/),
       object: "charge",
@@ -23,8 +24,8 @@ test.describe("POST /customers/{id}/charges.json", () => {
       failure_message: null,
       amount_refunded: 0,
     });
-    const list = await request.get(`/customers/${customer.id}/charges.json`, { headers: writeHeaders() });
-    expect((await list.json()).data.map((row: { id: string }) => row.id)).toEqual([body.id]);
+    const list = await api.listCharges({ client: writeClient(request), path: { id: customer.id } });
+    expect(expectData(list, 200).data.map((row) => row.id)).toEqual([body.id]);
     const events = await queryDatabase<{ type: string }>(
       "select type from domain_events where customer_id = $1 and type like 'charge.%'",
       [customer.id],
@@ -35,23 +36,18 @@ test.describe("POST /customers/{id}/charges.json", () => {
   test("10 concurrent submits with one Idempotency-Key charge once", async ({ request }) => {
     const customer = await billableCustomer(request);
     const key = crypto.randomUUID();
-    const responses = await Promise.all(
+    const results = await Promise.all(
       Array.from({ length: 10 }, () => charge(request, customer.id, { amount: 2500 }, key)),
     );
-    const statuses = responses.map((response) => response.status());
+    const statuses = results.map((result) => result.response.status);
     // The first wins; the others either replay it or are told it is still running (409).
     expect(statuses.every((status) => status === 201 || status === 409)).toBe(true);
     expect(statuses).toContain(201);
-    const ids = new Set(
-      await Promise.all(
-        responses.filter((response) => response.status() === 201).map(async (r) => (await r.json()).id),
-      ),
-    );
+    const ids = new Set(results.flatMap((result) => (result.data ? [result.data.id] : [])));
     expect(ids.size).toBe(1);
     // A later retry replays the same charge.
     const retry = await charge(request, customer.id, { amount: 2500 }, key);
-    expect(retry.status()).toBe(201);
-    expect((await retry.json()).id).toBe([...ids][0]);
+    expect(expectData(retry, 201).id).toBe([...ids][0]);
 
     const stripeCustomer = (
       await queryDatabase<{ stripe_customer_id: string }>(
@@ -70,8 +66,9 @@ test.describe("POST /customers/{id}/charges.json", () => {
   }) => {
     const customer = await billableCustomer(request);
     const key = crypto.randomUUID();
-    expect((await charge(request, customer.id, { amount: 100 }, key)).status()).toBe(201);
-    expect((await charge(request, customer.id, { amount: 200 }, key)).status()).toBe(422);
+    expectData(await charge(request, customer.id, { amount: 100 }, key), 201);
+    expectProblemOf(await charge(request, customer.id, { amount: 200 }, key), 422);
+    // Without the header the document's required parameter is missing: a raw request.
     const missing = await request.post(`/customers/${customer.id}/charges.json`, {
       headers: writeHeaders(),
       data: { amount: 100, currency: "USD" },
@@ -84,17 +81,16 @@ test.describe("POST /customers/{id}/charges.json", () => {
     request,
   }) => {
     const customer = await billableCustomer(request, DECLINING_CARD);
-    const response = await charge(request, customer.id, { amount: 1500 });
-    expect(response.status()).toBe(201);
-    expect(await response.json()).toMatchObject({
+    expect(expectData(await charge(request, customer.id, { amount: 1500 }), 201)).toMatchObject({
       status: "failed",
       failure_code: "card_declined",
       failure_message: expect.stringContaining("declined"),
     });
-    const metrics = await (
-      await request.get(`/customers/${customer.id}/metrics.json`, { headers: writeHeaders() })
-    ).json();
-    expect(metrics.risk.signals.map((signal: { code: string }) => signal.code)).toContain("charge_failed");
+    const metrics = expectData(
+      await api.getCustomerMetrics({ client: writeClient(request), path: { id: customer.id } }),
+      200,
+    );
+    expect(metrics.risk.signals.map((signal) => signal.code)).toContain("charge_failed");
     const events = await queryDatabase<{ type: string }>(
       "select type from domain_events where customer_id = $1 and type like 'charge.%'",
       [customer.id],
@@ -106,18 +102,26 @@ test.describe("POST /customers/{id}/charges.json", () => {
     request,
   }) => {
     const customer = await createCustomer(request);
-    const bad = await charge(request, customer.id, { amount: 1.5, currency: "usd", extra: 1 });
+    // A body the document does not allow (a fraction, lower case, an unknown field): a raw request.
+    const bad = await request.post(`/customers/${customer.id}/charges.json`, {
+      headers: { ...writeHeaders(), "idempotency-key": crypto.randomUUID() },
+      data: { amount: 1.5, currency: "usd", description: "Setup fee", extra: 1 },
+    });
     expect(bad.status()).toBe(422);
     const fields = (await problemOf(bad)).errors?.map((error) => error.field);
     expect(fields).toEqual(expect.arrayContaining(["amount", "currency"]));
-    expect((await charge(request, customer.id, { amount: 100 })).status()).toBe(409);
+    expectProblemOf(await charge(request, customer.id, { amount: 100 }), 409);
 
     const billable = await billableCustomer(request);
-    await request.patch(`/customers/${billable.id}.json`, {
-      headers: writeHeaders(),
-      data: { status: "suspended" },
-    });
-    expect((await charge(request, billable.id, { amount: 100 })).status()).toBe(409);
+    expectData(
+      await api.updateCustomer({
+        client: writeClient(request),
+        path: { id: billable.id },
+        body: { status: "suspended" },
+      }),
+      200,
+    );
+    expectProblemOf(await charge(request, billable.id, { amount: 100 }), 409);
   });
 });
 
@@ -126,23 +130,20 @@ test.describe("POST /charges/{id}/refund.json", () => {
     request,
   }) => {
     const customer = await billableCustomer(request);
-    const { id } = await (await charge(request, customer.id, { amount: 1000 })).json();
-    const refund = (data: Record<string, unknown>) =>
-      request.post(`/charges/${id}/refund.json`, { headers: writeHeaders(), data });
+    const { id } = expectData(await charge(request, customer.id, { amount: 1000 }), 201);
+    const refund = (body: { amount?: number }) =>
+      api.refundCharge({ client: writeClient(request), path: { id }, body });
 
     const partial = await refund({ amount: 300 });
-    expect(partial.status()).toBe(200);
-    await expectMatchesOpenApi(request, partial, "/charges/{id}/refund.json", "post");
-    expect(await partial.json()).toMatchObject({ amount_refunded: 300, refunded: false });
+    await expectResultMatchesOpenApi(request, partial, "/charges/{id}/refund.json", "post");
+    expect(expectData(partial, 200)).toMatchObject({ amount_refunded: 300, refunded: false });
 
-    const over = await refund({ amount: 701 });
-    expect(over.status()).toBe(422);
-    expect((await problemOf(over)).errors?.[0]?.field).toBe("amount");
+    expect(expectProblemOf(await refund({ amount: 701 }), 422).errors?.[0]?.field).toBe("amount");
 
-    const rest = await refund({});
-    expect(await rest.json()).toMatchObject({ amount_refunded: 1000, refunded: true });
-    expect((await rest.json()).refunds).toHaveLength(2);
-    expect((await refund({})).status()).toBe(409);
+    const rest = expectData(await refund({}), 200);
+    expect(rest).toMatchObject({ amount_refunded: 1000, refunded: true });
+    expect(rest.refunds).toHaveLength(2);
+    expectProblemOf(await refund({}), 409);
 
     const events = await queryDatabase<{ type: string }>(
       "select type from domain_events where customer_id = $1 and type = 'charge.refunded'",
@@ -151,7 +152,7 @@ test.describe("POST /charges/{id}/refund.json", () => {
     expect(events).toHaveLength(2);
     // The charge.refunded webhooks that follow do not count the refunds again.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const stored = await (await request.get(`/charges/${id}.json`, { headers: writeHeaders() })).json();
+    const stored = expectData(await api.getCharge({ client: writeClient(request), path: { id } }), 200);
     expect(stored).toMatchObject({ amount_refunded: 1000 });
     expect(stored.refunds).toHaveLength(2);
   });
@@ -160,24 +161,22 @@ test.describe("POST /charges/{id}/refund.json", () => {
     request,
   }) => {
     const customer = await billableCustomer(request);
-    const { id } = await (await charge(request, customer.id, { amount: 1000 })).json();
+    const { id } = expectData(await charge(request, customer.id, { amount: 1000 }), 201);
     const key = crypto.randomUUID();
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const response = await request.post(`/charges/${id}/refund.json`, {
-        headers: { ...writeHeaders(), "idempotency-key": key },
-        data: { amount: 400 },
+      const result = await api.refundCharge({
+        client: writeClient(request),
+        path: { id },
+        headers: { "idempotency-key": key },
+        body: { amount: 400 },
       });
-      expect(await response.json()).toMatchObject({ amount_refunded: 400 });
+      expect(expectData(result, 200)).toMatchObject({ amount_refunded: 400 });
     }
     const declined = await billableCustomer(request, DECLINING_CARD);
-    const failed = await (await charge(request, declined.id, { amount: 1000 })).json();
-    const refused = await request.post(`/charges/${failed.id}/refund.json`, {
-      headers: writeHeaders(),
-      data: {},
-    });
-    expect(refused.status()).toBe(409);
-    expect(
-      (await request.post(`/charges/ch_nope/refund.json`, { headers: writeHeaders(), data: {} })).status(),
-    ).toBe(404);
+    const failed = expectData(await charge(request, declined.id, { amount: 1000 }), 201);
+    const refuse = (chargeId: string) =>
+      api.refundCharge({ client: writeClient(request), path: { id: chargeId }, body: {} });
+    expectProblemOf(await refuse(failed.id), 409);
+    expectProblemOf(await refuse("ch_nope"), 404);
   });
 });

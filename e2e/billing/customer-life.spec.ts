@@ -1,7 +1,9 @@
+import * as api from "@donutwork/api-client";
 import { expect, test } from "@playwright/test";
-import { writeHeaders } from "../support/api";
+import { writeClient } from "../support/api";
 import { queryDatabase } from "../support/api-database";
-import { expectMatchesOpenApi } from "../support/api-openapi";
+import { expectResultMatchesOpenApi } from "../support/api-openapi";
+import { expectData, expectProblemOf } from "../support/api-typed";
 import { billableCustomer, charge, DECLINING_CARD, metricsOf, subscribe } from "./billing-support";
 
 test.describe("the life of a customer, through HTTP and the emulator", () => {
@@ -19,9 +21,9 @@ test.describe("the life of a customer, through HTTP and the emulator", () => {
     metrics = await metricsOf(request, customer.id);
     expect(metrics).toMatchObject({ currency: "USD", mrr: 9800, yrr: 117600 });
     const yearly = await subscribe(request, customer.id, { amount: 120000, interval: "year" });
-    const response = await request.get(`/customers/${customer.id}/metrics.json`, { headers: writeHeaders() });
-    await expectMatchesOpenApi(request, response, "/customers/{id}/metrics.json", "get");
-    metrics = await response.json();
+    const result = await api.getCustomerMetrics({ client: writeClient(request), path: { id: customer.id } });
+    await expectResultMatchesOpenApi(request, result, "/customers/{id}/metrics.json", "get");
+    metrics = expectData(result, 200);
     expect(metrics).toMatchObject({
       currency: "USD",
       mrr: 19800,
@@ -31,36 +33,39 @@ test.describe("the life of a customer, through HTTP and the emulator", () => {
     expect(metrics.history.at(-1)).toMatchObject({ mrr: 19800 });
 
     // A one-time charge never counts toward MRR.
-    const paid = await charge(request, customer.id, { amount: 1500 });
-    expect((await paid.json()).status).toBe("succeeded");
+    const paid = expectData(await charge(request, customer.id, { amount: 1500 }), 201);
+    expect(paid.status).toBe("succeeded");
     expect((await metricsOf(request, customer.id)).mrr).toBe(19800);
 
     // A failed charge, on a second customer whose card (0341) attaches but declines off-session.
     const declining = await billableCustomer(request, DECLINING_CARD);
-    const failed = await (await charge(request, declining.id, { amount: 1500 })).json();
+    const failed = expectData(await charge(request, declining.id, { amount: 1500 }), 201);
     expect(failed).toMatchObject({ status: "failed", failure_code: "card_declined" });
     const risky = await metricsOf(request, declining.id);
     expect(risky.risk.signals.map((signal) => signal.code)).toEqual(["charge_failed"]);
     expect(risky.risk.score).toBe(15);
 
     // Cancel: MRR falls by each subscription's share, then to 0.
-    await request.delete(`/subscriptions/${monthly.id}.json`, { headers: writeHeaders() });
+    const cancel = async (id: string) =>
+      expectData(await api.cancelSubscription({ client: writeClient(request), path: { id } }), 200);
+    await cancel(monthly.id);
     expect((await metricsOf(request, customer.id)).mrr).toBe(10000);
-    await request.delete(`/subscriptions/${yearly.id}.json`, { headers: writeHeaders() });
+    await cancel(yearly.id);
     metrics = await metricsOf(request, customer.id);
     expect(metrics).toMatchObject({ mrr: 0, yrr: 0, currency: "USD" });
 
     // The graph shows it all.
-    const graphResponse = await request.get(`/customers/${customer.id}/graph.json`, {
-      headers: writeHeaders(),
+    const graphResult = await api.getCustomerGraph({
+      client: writeClient(request),
+      path: { id: customer.id },
     });
-    await expectMatchesOpenApi(request, graphResponse, "/customers/{id}/graph.json", "get");
-    const graph = await graphResponse.json();
-    const types = graph.nodes.map((node: { type: string }) => node.type);
+    await expectResultMatchesOpenApi(request, graphResult, "/customers/{id}/graph.json", "get");
+    const graph = expectData(graphResult, 200);
+    const types = graph.nodes.map((node) => node.type);
     expect(types).toEqual(
       expect.arrayContaining(["customer", "payment_link", "payment_method", "subscription", "charge"]),
     );
-    expect(graph.nodes.filter((node: { type: string }) => node.type === "subscription")).toHaveLength(2);
+    expect(graph.nodes.filter((node) => node.type === "subscription")).toHaveLength(2);
     expect(graph.edges).toContainEqual({ source: customer.id, target: monthly.id, type: "has_subscription" });
 
     // The outbox has the domain events, in the order they happened.
@@ -88,19 +93,19 @@ test.describe("GET /metrics.json", () => {
   test("per-currency totals, customer counts, movements and customers at risk", async ({ request }) => {
     const customer = await billableCustomer(request);
     await subscribe(request, customer.id, { amount: 700, currency: "EUR" });
-    const response = await request.get("/metrics.json", { headers: writeHeaders() });
-    expect(response.status()).toBe(200);
-    await expectMatchesOpenApi(request, response, "/metrics.json", "get");
-    const book = await response.json();
-    const eur = book.currencies.find((row: { currency: string }) => row.currency === "EUR");
+    const result = await api.getBookMetrics({ client: writeClient(request) });
+    await expectResultMatchesOpenApi(request, result, "/metrics.json", "get");
+    const book = expectData(result, 200);
+    const eur = book.currencies.find((row) => row.currency === "EUR");
+    if (!eur) throw new Error(`no EUR in ${JSON.stringify(book.currencies)}`);
     expect(eur.mrr).toBeGreaterThanOrEqual(700);
     expect(eur.yrr).toBe(eur.mrr * 12);
     expect(eur.movements.new.count).toBeGreaterThanOrEqual(1);
     expect(book.customer_counts.active).toBeGreaterThanOrEqual(1);
     expect(Array.isArray(book.at_risk)).toBe(true);
 
-    const bad = await request.get("/metrics.json?from=2026-12-01&to=2026-11-01", { headers: writeHeaders() });
-    expect(bad.status()).toBe(422);
+    const backwards = { from: "2026-12-01", to: "2026-11-01" };
+    expectProblemOf(await api.getBookMetrics({ client: writeClient(request), query: backwards }), 422);
     const unauthorised = await request.get("/metrics.json");
     expect(unauthorised.status()).toBe(401);
   });

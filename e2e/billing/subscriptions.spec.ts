@@ -1,7 +1,9 @@
+import * as api from "@donutwork/api-client";
 import { expect, test } from "@playwright/test";
-import { createCustomer, problemOf, writeHeaders } from "../support/api";
+import { createCustomer, problemOf, writeClient, writeHeaders } from "../support/api";
 import { queryDatabase } from "../support/api-database";
-import { expectMatchesOpenApi } from "../support/api-openapi";
+import { expectResultMatchesOpenApi } from "../support/api-openapi";
+import { expectData, expectProblemOf } from "../support/api-typed";
 import { billableCustomer, DECLINING_CARD, metricsOf, subscribe, subscriptionOf } from "./billing-support";
 
 test.describe("POST /customers/{id}/subscriptions.json", () => {
@@ -9,9 +11,11 @@ test.describe("POST /customers/{id}/subscriptions.json", () => {
     request,
   }) => {
     const customer = await billableCustomer(request);
-    const response = await request.post(`/customers/${customer.id}/subscriptions.json`, {
-      headers: writeHeaders(),
-      data: {
+    const client = writeClient(request);
+    const result = await api.createSubscription({
+      client,
+      path: { id: customer.id },
+      body: {
         description: "Pro plan",
         amount: 4900,
         currency: "USD",
@@ -20,9 +24,8 @@ test.describe("POST /customers/{id}/subscriptions.json", () => {
         trial_days: 0,
       },
     });
-    expect(response.status()).toBe(201);
-    await expectMatchesOpenApi(request, response, "/customers/{id}/subscriptions.json", "post");
-    const body = await response.json();
+    await expectResultMatchesOpenApi(request, result, "/customers/{id}/subscriptions.json", "post");
+    const body = expectData(result, 201);
     expect(body).toMatchObject({
       id: expect.stringMatching(/^sub_/),
       object: "subscription",
@@ -33,11 +36,9 @@ test.describe("POST /customers/{id}/subscriptions.json", () => {
       interval: "month",
       mrr: 9800,
     });
-    const list = await request.get(`/customers/${customer.id}/subscriptions.json`, {
-      headers: writeHeaders(),
-    });
-    await expectMatchesOpenApi(request, list, "/customers/{id}/subscriptions.json", "get");
-    expect((await list.json()).data.map((row: { id: string }) => row.id)).toEqual([body.id]);
+    const list = await api.listSubscriptions({ client, path: { id: customer.id } });
+    await expectResultMatchesOpenApi(request, list, "/customers/{id}/subscriptions.json", "get");
+    expect(expectData(list, 200).data.map((row) => row.id)).toEqual([body.id]);
     // Webhooks that follow converge on the same row and announce nothing new.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const events = await queryDatabase<{ type: string }>(
@@ -50,15 +51,14 @@ test.describe("POST /customers/{id}/subscriptions.json", () => {
   test("no default payment method: 409; suspended customer: 409; bad body: 422 naming fields", async ({
     request,
   }) => {
+    const client = writeClient(request);
+    const pro = { description: "Pro", amount: 4900, currency: "USD", interval: "month" } as const;
     const bare = await createCustomer(request);
-    const noCard = await request.post(`/customers/${bare.id}/subscriptions.json`, {
-      headers: writeHeaders(),
-      data: { description: "Pro", amount: 4900, currency: "USD", interval: "month" },
-    });
-    expect(noCard.status()).toBe(409);
-    expect((await problemOf(noCard)).detail).toMatch(/payment method/);
+    const noCard = await api.createSubscription({ client, path: { id: bare.id }, body: pro });
+    expect(expectProblemOf(noCard, 409).detail).toMatch(/payment method/);
 
     const customer = await billableCustomer(request);
+    // Values and a field the document does not allow: a raw request.
     const bad = await request.post(`/customers/${customer.id}/subscriptions.json`, {
       headers: writeHeaders(),
       data: { description: "", amount: -1, currency: "usd", interval: "week", quantity: 0, colour: "red" },
@@ -69,15 +69,9 @@ test.describe("POST /customers/{id}/subscriptions.json", () => {
       expect.arrayContaining(["description", "amount", "currency", "interval", "quantity"]),
     );
 
-    await request.patch(`/customers/${customer.id}.json`, {
-      headers: writeHeaders(),
-      data: { status: "suspended" },
-    });
-    const suspended = await request.post(`/customers/${customer.id}/subscriptions.json`, {
-      headers: writeHeaders(),
-      data: { description: "Pro", amount: 4900, currency: "USD", interval: "month" },
-    });
-    expect(suspended.status()).toBe(409);
+    const suspend = { client, path: { id: customer.id }, body: { status: "suspended" as const } };
+    expectData(await api.updateCustomer(suspend), 200);
+    expectProblemOf(await api.createSubscription({ client, path: { id: customer.id }, body: pro }), 409);
   });
 
   test("a declined first payment (card 0341) is an incomplete subscription that counts 0", async ({
@@ -94,40 +88,26 @@ test.describe("PATCH and DELETE /subscriptions/{id}.json", () => {
   test("quantity and amount changes move MRR; cancel at period end keeps counting; cancel now stops", async ({
     request,
   }) => {
+    const client = writeClient(request);
     const customer = await billableCustomer(request);
     const subscription = await subscribe(request, customer.id, { amount: 1000 });
-    const patched = await request.patch(`/subscriptions/${subscription.id}.json`, {
-      headers: writeHeaders(),
-      data: { quantity: 3 },
-    });
-    expect(patched.status(), await patched.text()).toBe(200);
-    expect(await patched.json()).toMatchObject({ quantity: 3, mrr: 3000 });
-    const repriced = await request.patch(`/subscriptions/${subscription.id}.json`, {
-      headers: writeHeaders(),
-      data: { amount: 2000 },
-    });
-    expect(await repriced.json()).toMatchObject({ amount: 2000, quantity: 3, mrr: 6000 });
+    const path = { id: subscription.id };
+    const patched = await api.updateSubscription({ client, path, body: { quantity: 3 } });
+    expect(expectData(patched, 200)).toMatchObject({ quantity: 3, mrr: 3000 });
+    const repriced = await api.updateSubscription({ client, path, body: { amount: 2000 } });
+    expect(expectData(repriced, 200)).toMatchObject({ amount: 2000, quantity: 3, mrr: 6000 });
     expect((await metricsOf(request, customer.id)).mrr).toBe(6000);
 
-    const atEnd = await request.delete(`/subscriptions/${subscription.id}.json?at_period_end=true`, {
-      headers: writeHeaders(),
-    });
-    expect(await atEnd.json()).toMatchObject({ status: "active", cancel_at_period_end: true });
+    const atEnd = await api.cancelSubscription({ client, path, query: { at_period_end: "true" } });
+    expect(expectData(atEnd, 200)).toMatchObject({ status: "active", cancel_at_period_end: true });
     expect((await metricsOf(request, customer.id)).mrr).toBe(6000);
 
-    const now = await request.delete(`/subscriptions/${subscription.id}.json`, { headers: writeHeaders() });
-    expect(now.status()).toBe(200);
-    expect(await now.json()).toMatchObject({ status: "canceled", mrr: 0 });
+    const now = await api.cancelSubscription({ client, path });
+    expect(expectData(now, 200)).toMatchObject({ status: "canceled", mrr: 0 });
     expect((await metricsOf(request, customer.id)).mrr).toBe(0);
     // Cancelling again answers the canceled subscription; changing it is a 409.
-    expect(
-      (await request.delete(`/subscriptions/${subscription.id}.json`, { headers: writeHeaders() })).status(),
-    ).toBe(200);
-    const late = await request.patch(`/subscriptions/${subscription.id}.json`, {
-      headers: writeHeaders(),
-      data: { quantity: 1 },
-    });
-    expect(late.status()).toBe(409);
+    expectData(await api.cancelSubscription({ client, path }), 200);
+    expectProblemOf(await api.updateSubscription({ client, path, body: { quantity: 1 } }), 409);
     const events = await queryDatabase<{ type: string }>(
       "select type from domain_events where customer_id = $1 and type like 'subscription.%' order by created_at, id",
       [customer.id],
@@ -139,19 +119,15 @@ test.describe("PATCH and DELETE /subscriptions/{id}.json", () => {
     const customer = await billableCustomer(request);
     const first = await subscribe(request, customer.id, {});
     const second = await subscribe(request, customer.id, { interval: "year", amount: 12000 });
-    const deleted = await request.delete(`/customers/${customer.id}.json`, { headers: writeHeaders() });
-    expect(deleted.status()).toBe(200);
+    expectData(await api.deleteCustomer({ client: writeClient(request), path: { id: customer.id } }), 200);
     expect((await subscriptionOf(request, first.id)).status).toBe("canceled");
     expect((await subscriptionOf(request, second.id)).status).toBe("canceled");
     expect((await metricsOf(request, customer.id)).mrr).toBe(0);
   });
 
   test("unknown ids are 404", async ({ request }) => {
-    expect((await request.get("/subscriptions/sub_nope.json", { headers: writeHeaders() })).status()).toBe(
-      404,
-    );
-    expect((await request.delete("/subscriptions/sub_nope.json", { headers: writeHeaders() })).status()).toBe(
-      404,
-    );
+    const unknown = { client: writeClient(request), path: { id: "sub_nope" } };
+    expectProblemOf(await api.getSubscription(unknown), 404);
+    expectProblemOf(await api.cancelSubscription(unknown), 404);
   });
 });

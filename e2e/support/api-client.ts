@@ -1,17 +1,23 @@
 import { randomUUID } from "node:crypto";
-import { type APIRequestContext, type APIResponse, expect } from "@playwright/test";
-import { TEST_PORT } from "../../playwright.config";
+import * as api from "@donutwork/api-client";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { bearer, newCustomerBody } from "./api";
 import { apiKeys } from "./api-keys";
+import { expectProblemBody, type Problem } from "./api-problems";
+import { expectData, typedApi } from "./api-typed";
+
+export type { Problem } from "./api-problems";
+export { appUrl } from "./api-typed";
 
 /** The API specs' keys (see api-keys.ts for why they are not global setup's). */
 export const keys = apiKeys;
 
-/** The app under test, for the few requests Playwright's client cannot make (a streamed body). */
-export const appUrl = `http://localhost:${TEST_PORT}`;
-
 export const writeAuth = () => bearer(keys().writeKey);
 export const readAuth = () => bearer(keys().readKey);
+
+/** The typed client (packages/api-client) with the API specs' write or read key. */
+export const writeApi = (request: APIRequestContext) => typedApi(request, keys().writeKey);
+export const readApi = (request: APIRequestContext) => typedApi(request, keys().readKey);
 
 /** An id of the right shape that no customer has (a ULID from the year 1970). */
 export const unknownCustomerId = () =>
@@ -19,70 +25,40 @@ export const unknownCustomerId = () =>
 
 export const CUSTOMER_ID = /^cus_[0-9A-HJKMNP-TV-Z]{26}$/;
 
-export interface CustomerJson {
-  id: string;
-  object: string;
-  external_id: string;
-  email: string;
-  company_name: string | null;
-  address: Record<"line1" | "line2" | "city" | "state" | "postal_code", string | null> & { country: string };
-  properties: { key: string; value: string | number | boolean }[];
-  status: "active" | "suspended" | "deleted";
-  created_at: string;
-  updated_at: string;
-  [field: string]: unknown;
-}
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: { field: string; message: string }[];
-  [member: string]: unknown;
-}
+/** A customer as the API returns it (the generated type of the OpenAPI document's Customer). */
+export type CustomerJson = api.Customer;
 
 /** Creates a customer through the API (with a fresh external_id) and returns its JSON. */
 export async function postCustomer(
   request: APIRequestContext,
-  overrides: Record<string, unknown> = {},
+  overrides: Parameters<typeof newCustomerBody>[0] = {},
 ): Promise<CustomerJson> {
-  const response = await request.post("/customers.json", {
-    headers: writeAuth(),
-    data: newCustomerBody(overrides),
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as CustomerJson;
+  return expectData(
+    await api.createCustomer({ client: writeApi(request), body: newCustomerBody(overrides) }),
+    201,
+  );
 }
 
 export async function getCustomerJson(request: APIRequestContext, id: string): Promise<CustomerJson> {
-  const response = await request.get(`/customers/${id}.json`, { headers: writeAuth() });
-  expect(response.status(), await response.text()).toBe(200);
-  return (await response.json()) as CustomerJson;
+  return expectData(await api.getCustomer({ client: writeApi(request), path: { id } }), 200);
 }
 
 /**
  * Asserts an RFC 9457 problem with the given status and returns it. With `fields`, the problem's
  * `errors` must name exactly those fields (in any order): every bad field, and no other.
  */
-export async function expectProblem(response: APIResponse, status: number, fields?: string[]) {
-  const text = await response.text();
-  expect(response.status(), text).toBe(status);
-  expect(response.headers()["content-type"]).toMatch(/^application\/problem\+json/);
-  const problem = JSON.parse(text) as Problem;
-  expect(problem).toMatchObject({
-    type: expect.any(String),
-    title: expect.any(String),
+export async function expectProblem(
+  response: APIResponse,
+  status: number,
+  fields?: string[],
+): Promise<Problem> {
+  return expectProblemBody(
+    response.status(),
+    response.headers()["content-type"] ?? "",
+    await response.text(),
     status,
-    detail: expect.any(String),
-  });
-  expect(problem.title.length).toBeGreaterThan(0);
-  expect(problem.detail.length).toBeGreaterThan(0);
-  if (fields) {
-    const named = (problem.errors ?? []).map((error) => error.field);
-    expect([...new Set(named)].sort()).toEqual([...fields].sort());
-  }
-  return problem;
+    fields,
+  );
 }
 
 /**

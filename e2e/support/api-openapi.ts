@@ -3,9 +3,11 @@ import type { ValidateFunction } from "ajv";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
+type OpenApiContent = Record<string, { schema?: unknown }>;
 export interface OpenApiOperation {
   operationId?: string;
-  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  requestBody?: { required?: boolean; content?: OpenApiContent };
+  responses?: Record<string, { content?: OpenApiContent }>;
 }
 export interface OpenApiDocument {
   openapi: string;
@@ -54,16 +56,35 @@ export function responseValidator(
   const [mediaType, content] = Object.entries(response.content ?? {})[0] ?? [];
   if (!mediaType || !content?.schema)
     throw new Error(`the ${status} response of ${method} ${path} has no schema`);
-  const cacheKey = `${method} ${path} ${status}`;
+  return { validate: schemaValidator(document, content.schema, `${method} ${path} ${status}`), mediaType };
+}
+
+/** The Ajv validator of one schema of the document (its refs resolved against the document). */
+export function schemaValidator(
+  document: OpenApiDocument,
+  schema: unknown,
+  cacheKey: string,
+): ValidateFunction {
   let validate = validators.get(cacheKey);
   if (!validate) {
     validate = ajv.compile({
-      ...(rewriteRefs(content.schema) as object),
+      ...(rewriteRefs(schema) as object),
       $defs: rewriteRefs(document.components?.schemas ?? {}),
     });
     validators.set(cacheKey, validate);
   }
-  return { validate, mediaType };
+  return validate;
+}
+
+/** Ajv's message for a validator's last errors. */
+export const validationErrors = (validate: ValidateFunction) => ajv.errorsText(validate.errors);
+
+/** The example a schema carries, itself or (for a `$ref`) on the component it names. */
+export function exampleOf(document: OpenApiDocument, schema: unknown): unknown {
+  const { $ref, example } = (schema ?? {}) as { $ref?: string; example?: unknown };
+  if (!$ref) return example;
+  const component = document.components?.schemas?.[$ref.replace("#/components/schemas/", "")];
+  return (component as { example?: unknown } | undefined)?.example;
 }
 
 /**
@@ -76,13 +97,39 @@ export async function expectMatchesOpenApi(
   path: string,
   method: string,
 ): Promise<void> {
+  const answer = { status: response.status(), contentType: response.headers()["content-type"] ?? "" };
+  await expectAnswerMatchesOpenApi(request, { ...answer, body: await response.json() }, path, method);
+}
+
+/** The same for a typed call's result (e2e/support/api-typed.ts): its body is already parsed. */
+export async function expectResultMatchesOpenApi(
+  request: APIRequestContext,
+  result: { data?: unknown; error?: unknown; response: Response },
+  path: string,
+  method: string,
+): Promise<void> {
+  const { status, headers } = result.response;
+  const body = result.error === undefined ? result.data : result.error;
+  await expectAnswerMatchesOpenApi(
+    request,
+    { status, contentType: headers.get("content-type") ?? "", body },
+    path,
+    method,
+  );
+}
+
+async function expectAnswerMatchesOpenApi(
+  request: APIRequestContext,
+  answer: { status: number; contentType: string; body: unknown },
+  path: string,
+  method: string,
+): Promise<void> {
   const document = await fetchOpenApi(request);
-  const { validate, mediaType } = responseValidator(document, path, method, response.status());
-  expect(response.headers()["content-type"]).toContain(mediaType);
-  const body: unknown = await response.json();
-  const valid = validate(body);
+  const { validate, mediaType } = responseValidator(document, path, method, answer.status);
+  expect(answer.contentType).toContain(mediaType);
+  const valid = validate(answer.body);
   expect(
     valid,
-    `${method.toUpperCase()} ${path} ${response.status()} body does not match the OpenAPI schema: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`,
+    `${method.toUpperCase()} ${path} ${answer.status} body does not match the OpenAPI schema: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(answer.body)}`,
   ).toBe(true);
 }

@@ -1,12 +1,19 @@
 import { randomUUID } from "node:crypto";
+import * as api from "@donutwork/api-client";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { expectData, typedApi } from "./api-typed";
 import { credentials } from "./credentials";
 
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 export const writeHeaders = () => bearer(credentials().writeKey);
 
+/** The typed client (packages/api-client) with global setup's write key. */
+export const writeClient = (request: APIRequestContext) => typedApi(request, credentials().writeKey);
+
+export type CustomerBody = NonNullable<api.CreateCustomerData["body"]>;
+
 /** A customer body with a fresh external_id, so specs never collide and run in any order. */
-export function newCustomerBody(overrides: Record<string, unknown> = {}) {
+export function newCustomerBody(overrides: Partial<CustomerBody> = {}): CustomerBody {
   const id = randomUUID();
   return {
     external_id: `crm-${id}`,
@@ -24,35 +31,26 @@ export function newCustomerBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export async function createCustomer(request: APIRequestContext, overrides: Record<string, unknown> = {}) {
-  const response = await request.post("/customers.json", {
-    headers: writeHeaders(),
-    data: newCustomerBody(overrides),
-  });
-  if (response.status() !== 201)
-    throw new Error(`creating a customer failed: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as {
-    id: string;
-    external_id: string;
-    email: string;
-    status: string;
-  } & Record<string, unknown>;
+export async function createCustomer(request: APIRequestContext, overrides: Partial<CustomerBody> = {}) {
+  const body = newCustomerBody(overrides);
+  return expectData(await api.createCustomer({ client: writeClient(request), body }), 201);
 }
 
 /** A new customer with its properties already set (one PUT), for specs of the pages that show them. */
 export async function createCustomerWithProperties(
   request: APIRequestContext,
-  properties: { key: string; value: unknown }[],
-  overrides: Record<string, unknown> = {},
+  properties: api.Customer["properties"],
+  overrides: Partial<CustomerBody> = {},
 ) {
   const customer = await createCustomer(request, overrides);
-  const response = await request.put(`/customers/${customer.id}/properties.json`, {
-    headers: writeHeaders(),
-    data: { properties },
-  });
-  if (response.status() !== 200)
-    throw new Error(`setting properties failed: ${response.status()} ${await response.text()}`);
-  return customer;
+  return expectData(
+    await api.replaceCustomerProperties({
+      client: writeClient(request),
+      path: { id: customer.id },
+      body: { properties },
+    }),
+    200,
+  );
 }
 
 export async function problemOf(response: APIResponse) {

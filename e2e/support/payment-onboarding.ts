@@ -1,13 +1,13 @@
+import * as api from "@donutwork/api-client";
 import type { APIRequestContext } from "@playwright/test";
-import { createCustomer, writeHeaders } from "./api";
+import { createCustomer, writeClient } from "./api";
+import { expectData } from "./api-typed";
 
 export async function newPaymentLink(request: APIRequestContext, customerId: string) {
-  const response = await request.get(`/customers/${customerId}/payment_link.json`, {
-    headers: writeHeaders(),
-  });
-  if (response.status() !== 200)
-    throw new Error(`payment link: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as { id: string; url: string; expires_at: string };
+  return expectData(
+    await api.createPaymentLink({ client: writeClient(request), path: { id: customerId } }),
+    200,
+  );
 }
 
 /**
@@ -37,15 +37,5 @@ export async function customerWithSavedCard(request: APIRequestContext, cardNumb
 }
 
 export async function getCustomerJson(request: APIRequestContext, id: string) {
-  return (await (await request.get(`/customers/${id}.json`, { headers: writeHeaders() })).json()) as {
-    id: string;
-    stripe_customer_id?: string;
-    default_payment_method: {
-      id: string;
-      brand: string;
-      last4: string;
-      exp_month: number;
-      exp_year: number;
-    } | null;
-  };
+  return expectData(await api.getCustomer({ client: writeClient(request), path: { id } }), 200);
 }

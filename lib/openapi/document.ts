@@ -46,6 +46,8 @@ import { createWebhookEndpointSchema } from "../validations/webhook-endpoint";
 // handlers parse with, so the two cannot drift apart.
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+/** A request body that must be sent (every one but a refund's, where none means "all of it"). */
+const body = (schema: z.ZodType) => ({ required: true, ...json(schema) });
 const problem = (description: string) => ({
   description,
   content: { "application/problem+json": { schema: problemSchema } },
@@ -98,7 +100,7 @@ export const paths: ZodOpenApiPathsObject = {
       summary: "Create a customer",
       tags: ["Customers"],
       requestParams: { header: idempotencyHeader },
-      requestBody: json(createCustomerSchema),
+      requestBody: body(createCustomerSchema),
       responses: {
         201: { description: "The new customer", ...json(customerResponseSchema) },
         409: problem("external_id taken (`existing_id` names the customer) or idempotency key in use"),
@@ -123,7 +125,7 @@ export const paths: ZodOpenApiPathsObject = {
       summary: "Update email, company name, address (merged) or status (active ↔ suspended)",
       tags: ["Customers"],
       requestParams: { path: customerIdParam },
-      requestBody: json(updateCustomerSchema),
+      requestBody: body(updateCustomerSchema),
       responses: {
         200: { description: "The updated customer", ...json(customerResponseSchema) },
         404: problem("No such customer"),
@@ -149,7 +151,7 @@ export const paths: ZodOpenApiPathsObject = {
       summary: "Replace the customer's whole set of key-value properties",
       tags: ["Customers"],
       requestParams: { path: customerIdParam },
-      requestBody: json(replacePropertiesSchema),
+      requestBody: body(replacePropertiesSchema),
       responses: {
         200: { description: "The customer", ...json(customerResponseSchema) },
         404: problem("No such customer"),
@@ -194,7 +196,7 @@ export const paths: ZodOpenApiPathsObject = {
         "Subscribe the customer on its default card (a declined first payment gives status incomplete)",
       tags: ["Billing"],
       requestParams: { path: customerIdParam, header: idempotencyHeader },
-      requestBody: json(createSubscriptionSchema),
+      requestBody: body(createSubscriptionSchema),
       responses: {
         201: { description: "The new subscription", ...json(subscriptionResponseSchema) },
         404: problem("No such customer"),
@@ -221,7 +223,7 @@ export const paths: ZodOpenApiPathsObject = {
       summary: "Change the quantity, unit amount or description; Stripe prorates",
       tags: ["Billing"],
       requestParams: { path: subscriptionIdParam },
-      requestBody: json(updateSubscriptionSchema),
+      requestBody: body(updateSubscriptionSchema),
       responses: {
         200: { description: "The updated subscription", ...json(subscriptionResponseSchema) },
         404: problem("No such subscription"),
@@ -261,7 +263,7 @@ export const paths: ZodOpenApiPathsObject = {
         path: customerIdParam,
         header: z.object({ "idempotency-key": z.string().min(1).max(255).meta({ description: "Required" }) }),
       },
-      requestBody: json(createChargeSchema),
+      requestBody: body(createChargeSchema),
       responses: {
         201: {
           description: "The charge: succeeded, failed (with Stripe's reason) or pending",
@@ -386,7 +388,7 @@ export const paths: ZodOpenApiPathsObject = {
         "Register an endpoint for DonutWork's signed webhooks (Standard Webhooks); the secret is shown once",
       tags: ["Webhooks"],
       requestParams: { header: idempotencyHeader },
-      requestBody: { required: true, ...json(createWebhookEndpointSchema) },
+      requestBody: body(createWebhookEndpointSchema),
       responses: {
         201: { description: "Registered", ...json(createdWebhookEndpointResponseSchema) },
         409: problem("The installation already has WEBHOOK_MAX_ENDPOINTS endpoints (`limit`, `max`)"),

@@ -1,6 +1,9 @@
+import * as api from "@donutwork/api-client";
 import { queryOptions } from "@tanstack/react-query";
-import { apiFetch } from "./api-fetch";
+import { dataOf, fromPages, internalCall } from "./api-fetch";
 import type { ListPage } from "./types";
+
+export type { WebhookEndpoint } from "./types";
 
 export interface ApiKey {
   id: string;
@@ -27,52 +30,40 @@ export interface StaffUserChange {
   password?: string;
 }
 
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  description: string | null;
-  enabled_events: string[];
-  created_at: string;
-}
-
-// API keys and staff users have no public .json path (they are not for integrators), so the
-// pages call their route handlers under /api directly.
+// API keys and staff users have no operation in the public document (they are not for
+// integrators), so their calls go through the same client untyped by it.
 export const apiKeysQuery = () =>
   queryOptions({
     queryKey: ["admin", "api-keys"] as const,
-    queryFn: () => apiFetch<ListPage<ApiKey>>("/api_keys.json"),
+    queryFn: () => internalCall<ListPage<ApiKey>>("/api_keys.json"),
   });
 
 export const staffUsersQuery = () =>
   queryOptions({
     queryKey: ["admin", "staff-users"] as const,
-    queryFn: () => apiFetch<ListPage<StaffUser>>("/staff_users.json"),
+    queryFn: () => internalCall<ListPage<StaffUser>>("/staff_users.json"),
   });
 
 export const webhookEndpointsQuery = () =>
   queryOptions({
     queryKey: ["admin", "webhook-endpoints"] as const,
-    queryFn: () => apiFetch<ListPage<WebhookEndpoint>>("/webhook_endpoints.json"),
+    queryFn: () => dataOf(api.listWebhookEndpoints({ ...fromPages })),
   });
 
 export const createApiKey = (input: { name: string; scopes: string[] }) =>
-  apiFetch<ApiKey & { secret: string }>("/api_keys.json", { method: "POST", body: input });
+  internalCall<ApiKey & { secret: string }>("/api_keys.json", { method: "POST", body: input });
 
 export const revokeApiKey = (id: string) =>
-  apiFetch<{ id: string }>(`/api_keys/${id}.json`, { method: "DELETE" });
+  internalCall<{ id: string }>(`/api_keys/${id}.json`, { method: "DELETE" });
 
 export const createStaffUser = (input: { email: string; password: string; role: string }) =>
-  apiFetch<StaffUser>("/staff_users.json", { method: "POST", body: input });
+  internalCall<StaffUser>("/staff_users.json", { method: "POST", body: input });
 
 export const updateStaffUser = (id: string, change: StaffUserChange) =>
-  apiFetch<StaffUser>(`/staff_users/${id}.json`, { method: "PATCH", body: change });
+  internalCall<StaffUser>(`/staff_users/${id}.json`, { method: "PATCH", body: change });
 
-export const createWebhookEndpoint = (input: {
-  url: string;
-  enabled_events: string[];
-  description?: string | null;
-}) =>
-  apiFetch<WebhookEndpoint & { secret: string }>("/webhook_endpoints.json", { method: "POST", body: input });
+export const createWebhookEndpoint = (input: NonNullable<api.CreateWebhookEndpointData["body"]>) =>
+  dataOf(api.createWebhookEndpoint({ ...fromPages, body: input }));
 
 export const deleteWebhookEndpoint = (id: string) =>
-  apiFetch<{ id: string }>(`/webhook_endpoints/${id}.json`, { method: "DELETE" });
+  dataOf(api.deleteWebhookEndpoint({ ...fromPages, path: { id } }));

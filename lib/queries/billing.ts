@@ -1,16 +1,21 @@
+import * as api from "@donutwork/api-client";
 import { queryOptions } from "@tanstack/react-query";
-import { apiFetch } from "./api-fetch";
+import { dataOf, fromPages } from "./api-fetch";
 import { customerResourceQuery } from "./customers";
-import type { BookMetrics, Charge, CustomerGraph, CustomerMetrics, ListPage, Subscription } from "./types";
 
 export const subscriptionsQuery = (id: string) =>
-  customerResourceQuery<ListPage<Subscription>>(id, "subscriptions");
-export const chargesQuery = (id: string) => customerResourceQuery<ListPage<Charge>>(id, "charges");
-export const customerGraphQuery = (id: string) => customerResourceQuery<CustomerGraph>(id, "graph");
-export const customerMetricsQuery = (id: string) => customerResourceQuery<CustomerMetrics>(id, "metrics");
+  customerResourceQuery(id, "subscriptions", () =>
+    dataOf(api.listSubscriptions({ ...fromPages, path: { id } })),
+  );
+export const chargesQuery = (id: string) =>
+  customerResourceQuery(id, "charges", () => dataOf(api.listCharges({ ...fromPages, path: { id } })));
+export const customerGraphQuery = (id: string) =>
+  customerResourceQuery(id, "graph", () => dataOf(api.getCustomerGraph({ ...fromPages, path: { id } })));
+export const customerMetricsQuery = (id: string) =>
+  customerResourceQuery(id, "metrics", () => dataOf(api.getCustomerMetrics({ ...fromPages, path: { id } })));
 
 export const bookMetricsQuery = () =>
   queryOptions({
     queryKey: ["metrics", "book"] as const,
-    queryFn: () => apiFetch<BookMetrics>("/metrics.json"),
+    queryFn: () => dataOf(api.getBookMetrics({ ...fromPages })),
   });

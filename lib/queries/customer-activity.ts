@@ -1,12 +1,20 @@
+import * as api from "@donutwork/api-client";
+import { dataOf, fromPages } from "./api-fetch";
 import { customerResourceQuery } from "./customers";
-import type { AuditEntry, ListPage, PaymentLinkSummary, PaymentMethod, WebhookDelivery } from "./types";
 
 // What happened around one customer: all read-only lists under /customers/{id}/….
 
 export const paymentMethodsQuery = (id: string) =>
-  customerResourceQuery<ListPage<PaymentMethod>>(id, "payment_methods");
+  customerResourceQuery(id, "payment_methods", () =>
+    dataOf(api.listPaymentMethods({ ...fromPages, path: { id } })),
+  );
 export const paymentLinksQuery = (id: string) =>
-  customerResourceQuery<ListPage<PaymentLinkSummary>>(id, "payment_links");
+  customerResourceQuery(id, "payment_links", () =>
+    dataOf(api.listPaymentLinks({ ...fromPages, path: { id } })),
+  );
 export const webhookDeliveriesQuery = (id: string) =>
-  customerResourceQuery<ListPage<WebhookDelivery>>(id, "webhook_deliveries");
-export const auditTrailQuery = (id: string) => customerResourceQuery<ListPage<AuditEntry>>(id, "audit_trail");
+  customerResourceQuery(id, "webhook_deliveries", () =>
+    dataOf(api.listWebhookDeliveries({ ...fromPages, path: { id } })),
+  );
+export const auditTrailQuery = (id: string) =>
+  customerResourceQuery(id, "audit_trail", () => dataOf(api.listAuditTrail({ ...fromPages, path: { id } })));

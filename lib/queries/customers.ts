@@ -1,7 +1,8 @@
+import * as api from "@donutwork/api-client";
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { Property } from "../validations/properties";
-import { apiFetch } from "./api-fetch";
-import type { Customer, CustomerStatus, ListPage, PaymentLinkCreated } from "./types";
+import { dataOf, fromPages } from "./api-fetch";
+import type { CustomerStatus } from "./types";
 
 export interface CustomerListParams {
   q?: string;
@@ -18,19 +19,21 @@ export const customerKeys = {
   detail: (id: string) => ["customers", "detail", id] as const,
 };
 
-export function customerListPath(params: CustomerListParams): string {
-  const search = new URLSearchParams({ limit: String(CUSTOMER_PAGE_SIZE) });
-  if (params.q) search.set("q", params.q);
-  if (params.status) search.set("status", params.status);
-  if (params.cursor) search.set("cursor", params.cursor);
-  if (params.order === "oldest") search.set("order", "oldest");
-  return `/customers.json?${search}`;
+/** The list query of a page of the table; the API's own default order is left out of the URL. */
+export function customerListQueryParams(params: CustomerListParams): api.ListCustomersData["query"] {
+  return {
+    limit: CUSTOMER_PAGE_SIZE,
+    ...(params.q ? { q: params.q } : {}),
+    ...(params.status ? { status: params.status } : {}),
+    ...(params.cursor ? { cursor: params.cursor } : {}),
+    ...(params.order === "oldest" ? { order: "oldest" as const } : {}),
+  };
 }
 
 export const customerListQuery = (params: CustomerListParams) =>
   queryOptions({
     queryKey: customerKeys.list(params),
-    queryFn: () => apiFetch<ListPage<Customer>>(customerListPath(params)),
+    queryFn: () => dataOf(api.listCustomers({ ...fromPages, query: customerListQueryParams(params) })),
     // Keep the old page on screen while the next one loads, so the table does not jump.
     placeholderData: keepPreviousData,
   });
@@ -38,29 +41,28 @@ export const customerListQuery = (params: CustomerListParams) =>
 export const customerQuery = (id: string) =>
   queryOptions({
     queryKey: customerKeys.detail(id),
-    queryFn: () => apiFetch<Customer>(`/customers/${id}.json`),
+    queryFn: () => dataOf(api.getCustomer({ ...fromPages, path: { id } })),
   });
 
 /**
  * A read-only resource under /customers/{id}/… (subscriptions, metrics, payment methods, …),
  * keyed under the customer so that refreshing the customer refreshes it too.
  */
-export const customerResourceQuery = <T>(id: string, resource: string) =>
+export const customerResourceQuery = <T>(id: string, resource: string, read: () => Promise<T>) =>
   queryOptions({
     queryKey: [...customerKeys.detail(id), resource] as const,
-    queryFn: () => apiFetch<T>(`/customers/${id}/${resource}.json`),
+    queryFn: read,
   });
 
-export type CustomerPatch = Partial<Pick<Customer, "email" | "company_name" | "address" | "status">>;
+export type CustomerPatch = NonNullable<api.UpdateCustomerData["body"]>;
 
 export const updateCustomer = (id: string, patch: CustomerPatch) =>
-  apiFetch<Customer>(`/customers/${id}.json`, { method: "PATCH", body: patch });
+  dataOf(api.updateCustomer({ ...fromPages, path: { id }, body: patch }));
 
-export const deleteCustomer = (id: string) =>
-  apiFetch<Customer>(`/customers/${id}.json`, { method: "DELETE" });
+export const deleteCustomer = (id: string) => dataOf(api.deleteCustomer({ ...fromPages, path: { id } }));
 
 export const replaceProperties = (id: string, properties: Property[]) =>
-  apiFetch<Customer>(`/customers/${id}/properties.json`, { method: "PUT", body: { properties } });
+  dataOf(api.replaceCustomerProperties({ ...fromPages, path: { id }, body: { properties } }));
 
 export const generatePaymentLink = (id: string) =>
-  apiFetch<PaymentLinkCreated>(`/customers/${id}/payment_link.json`);
+  dataOf(api.createPaymentLink({ ...fromPages, path: { id } }));

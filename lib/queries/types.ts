@@ -1,45 +1,31 @@
-import type { z } from "zod";
-import type { CustomerJson } from "../serializers/customer";
-import type {
-  auditEntryResponseSchema,
-  paymentLinkSummaryResponseSchema,
-  paymentMethodResponseSchema,
-  webhookDeliveryResponseSchema,
-} from "../validations/activity-responses";
-import type {
-  bookMetricsResponseSchema,
-  chargeResponseSchema,
-  customerMetricsResponseSchema,
-  graphResponseSchema,
-  subscriptionResponseSchema,
-} from "../validations/billing-responses";
-import type { listOf, paymentLinkResponseSchema } from "../validations/responses";
+import type * as api from "@donutwork/api-client";
 
-// The JSON shapes the pages read, derived from what produces or documents them so a change to
-// the API shows up here as a type error. Type-only imports: zod and the schemas stay out of
-// the browser bundle.
+// The JSON shapes the pages read: the generated client's types (packages/api-client, made from
+// the OpenAPI document), so a change to an operation's response shows up here and in every page
+// that reads it as a type error. Type-only: nothing of the schemas reaches the browser.
 
-export type Customer = CustomerJson;
+export type Customer = api.Customer;
 export type CustomerStatus = Customer["status"];
 
-/** The list envelope of listOf(), with the item type filled in. */
-export type ListPage<T> = Omit<z.infer<ReturnType<typeof listOf>>, "data"> & { data: T[] };
+/** A page of a list: the envelope every list operation answers with, here for one item type. */
+export type ListPage<T> = Omit<api.CustomerList, "data"> & { data: T[] };
 
-export type PaymentLinkCreated = z.infer<typeof paymentLinkResponseSchema>;
-export type PaymentMethod = z.infer<typeof paymentMethodResponseSchema>;
+export type PaymentLinkCreated = api.PaymentLink;
+export type PaymentMethod = api.PaymentMethod;
 
-export type Subscription = z.infer<typeof subscriptionResponseSchema>;
-export type Charge = z.infer<typeof chargeResponseSchema>;
+export type Subscription = api.Subscription;
+export type Charge = api.Charge;
 
-export type CustomerGraph = z.infer<typeof graphResponseSchema>;
+export type CustomerGraph = api.CustomerGraph;
 export type GraphNode = CustomerGraph["nodes"][number];
 export type GraphNodeType = GraphNode["type"];
 
-export type CustomerMetrics = z.infer<typeof customerMetricsResponseSchema>;
+export type CustomerMetrics = api.CustomerMetrics;
 
-export type BookMetrics = z.infer<typeof bookMetricsResponseSchema>;
+export type BookMetrics = api.BookMetrics;
 export type BookCurrency = BookMetrics["currencies"][number];
 
-export type PaymentLinkSummary = z.infer<typeof paymentLinkSummaryResponseSchema>;
-export type WebhookDelivery = z.infer<typeof webhookDeliveryResponseSchema>;
-export type AuditEntry = z.infer<typeof auditEntryResponseSchema>;
+export type PaymentLinkSummary = api.PaymentLinkSummary;
+export type WebhookDelivery = api.WebhookDelivery;
+export type AuditEntry = api.AuditEntry;
+export type WebhookEndpoint = api.WebhookEndpoint;

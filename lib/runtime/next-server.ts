@@ -5,16 +5,19 @@ import { buildSync } from "esbuild";
 
 const nextCli = path.resolve("node_modules/next/dist/bin/next");
 const webServer = path.resolve(import.meta.dirname, "web-server.ts");
+// packages/api-client: the pages call the API through it, so a regenerated client is a change.
 const SOURCES = [
   "app",
   "components",
   "lib",
+  "packages/api-client/src",
   "next.config.mjs",
   "package-lock.json",
   "postcss.config.mjs",
   "proxy.ts",
 ];
-const IGNORED = new Set(["generated", "node_modules"]);
+// Prisma's client is generated again on every install; the build does not depend on when.
+const IGNORED = new Set([path.resolve("lib/generated")]);
 
 /** Builds the app when there is no build yet or a source file is newer than the last build. */
 export async function buildIfStale(log: (line: string) => void): Promise<void> {
@@ -92,7 +95,8 @@ function newestSourceChange(): number {
     if (!existsSync(entry)) return;
     const stat = statSync(entry);
     if (stat.isDirectory()) {
-      for (const child of readdirSync(entry)) if (!IGNORED.has(child)) visit(path.join(entry, child));
+      for (const child of readdirSync(entry))
+        if (child !== "node_modules" && !IGNORED.has(path.join(entry, child))) visit(path.join(entry, child));
     } else newest = Math.max(newest, stat.mtimeMs);
   };
   for (const source of SOURCES) visit(path.resolve(source));

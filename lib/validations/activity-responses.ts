@@ -1,4 +1,13 @@
 import { z } from "zod";
+import {
+  auditEntryExample,
+  createdWebhookEndpointExample,
+  deletedWebhookEndpointExample,
+  paymentLinkSummaryExample,
+  paymentMethodExample,
+  webhookDeliveryExample,
+  webhookEndpointExample,
+} from "./examples";
 import { eid, timestamp } from "./responses";
 
 // What the customer's activity lists (cards, payment links, webhook deliveries, audit trail) and
@@ -19,7 +28,7 @@ export const paymentMethodResponseSchema = z
       .meta({ description: "Removed from the customer at Stripe; listed only on request." }),
     created_at: timestamp,
   })
-  .meta({ id: "PaymentMethod" });
+  .meta({ id: "PaymentMethod", example: paymentMethodExample });
 
 export const paymentLinkSummaryResponseSchema = z
   .object({
@@ -33,6 +42,7 @@ export const paymentLinkSummaryResponseSchema = z
   .meta({
     id: "PaymentLinkSummary",
     description: "A payment link without its URL: only the token's hash is stored.",
+    example: paymentLinkSummaryExample,
   });
 
 export const webhookEndpointResponseSchema = z
@@ -44,7 +54,7 @@ export const webhookEndpointResponseSchema = z
     enabled_events: z.array(z.string()),
     created_at: timestamp,
   })
-  .meta({ id: "WebhookEndpoint" });
+  .meta({ id: "WebhookEndpoint", example: webhookEndpointExample });
 
 export const createdWebhookEndpointResponseSchema = webhookEndpointResponseSchema
   .extend({
@@ -52,11 +62,11 @@ export const createdWebhookEndpointResponseSchema = webhookEndpointResponseSchem
       description: "The signing secret (whsec_…), shown in this response only: store it now.",
     }),
   })
-  .meta({ id: "CreatedWebhookEndpoint" });
+  .meta({ id: "CreatedWebhookEndpoint", example: createdWebhookEndpointExample });
 
 export const deletedWebhookEndpointResponseSchema = webhookEndpointResponseSchema
   .extend({ deleted: z.literal(true) })
-  .meta({ id: "DeletedWebhookEndpoint" });
+  .meta({ id: "DeletedWebhookEndpoint", example: deletedWebhookEndpointExample });
 
 export const webhookDeliveryResponseSchema = z
   .object({
@@ -78,7 +88,7 @@ export const webhookDeliveryResponseSchema = z
     delivered_at: timestamp.nullable(),
     created_at: timestamp,
   })
-  .meta({ id: "WebhookDelivery" });
+  .meta({ id: "WebhookDelivery", example: webhookDeliveryExample });
 
 export const auditEntryResponseSchema = z
   .object({
@@ -93,4 +103,4 @@ export const auditEntryResponseSchema = z
     }),
     created_at: timestamp,
   })
-  .meta({ id: "AuditEntry" });
+  .meta({ id: "AuditEntry", example: auditEntryExample });

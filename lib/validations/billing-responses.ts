@@ -1,4 +1,12 @@
 import { z } from "zod";
+import {
+  bookMetricsExample,
+  chargeExample,
+  customerMetricsExample,
+  graphExample,
+  refundExample,
+  subscriptionExample,
+} from "./examples";
 import { eid, timestamp } from "./responses";
 
 // The shapes the billing endpoints return (issue 4); the OpenAPI document is generated from them.
@@ -33,7 +41,7 @@ export const subscriptionResponseSchema = z
     created_at: timestamp,
     updated_at: timestamp,
   })
-  .meta({ id: "Subscription" });
+  .meta({ id: "Subscription", example: subscriptionExample });
 
 export const refundResponseSchema = z
   .object({
@@ -43,7 +51,7 @@ export const refundResponseSchema = z
     amount: minorUnits,
     created_at: timestamp,
   })
-  .meta({ id: "Refund" });
+  .meta({ id: "Refund", example: refundExample });
 
 export const chargeResponseSchema = z
   .object({
@@ -66,7 +74,7 @@ export const chargeResponseSchema = z
     created_at: timestamp,
     updated_at: timestamp,
   })
-  .meta({ id: "Charge" });
+  .meta({ id: "Charge", example: chargeExample });
 
 const riskSchema = z
   .object({
@@ -95,7 +103,7 @@ export const customerMetricsResponseSchema = z
       .meta({ description: "90 days, oldest first, MRR at the end of each UTC day in the primary currency" }),
     as_of: timestamp,
   })
-  .meta({ id: "CustomerMetrics" });
+  .meta({ id: "CustomerMetrics", example: customerMetricsExample });
 
 const movementSchema = z.object({ count: z.number().int(), amount: minorUnits });
 
@@ -136,7 +144,7 @@ export const bookMetricsResponseSchema = z
       }),
     ),
   })
-  .meta({ id: "BookMetrics" });
+  .meta({ id: "BookMetrics", example: bookMetricsExample });
 
 export const graphResponseSchema = z
   .object({
@@ -160,4 +168,4 @@ export const graphResponseSchema = z
     ),
     edges: z.array(z.object({ source: z.string(), target: z.string(), type: z.string() })),
   })
-  .meta({ id: "CustomerGraph" });
+  .meta({ id: "CustomerGraph", example: graphExample });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { COUNTRY_CODES } from "./country-codes";
+import { createCustomerExample, updateCustomerExample } from "./examples";
 import { paginationQuerySchema } from "./pagination";
 import { isStorableText, text } from "./text";
 
@@ -24,17 +25,19 @@ export const addressSchema = z.strictObject({
 
 export const customerStatusSchema = z.enum(["active", "suspended", "deleted"]);
 
-export const createCustomerSchema = z.strictObject({
-  external_id: z
-    .string({ error: "is required" })
-    .min(1, "must not be empty")
-    .max(255, "must be at most 255 characters")
-    .refine((value) => value.trim() === value, "must not start or end with spaces")
-    .refine(isStorableText, "must not contain NUL characters or unpaired surrogates"),
-  email: z.email({ error: "must be a valid email address" }).max(254, "must be at most 254 characters"),
-  company_name: optionalText(200),
-  address: addressSchema,
-});
+export const createCustomerSchema = z
+  .strictObject({
+    external_id: z
+      .string({ error: "is required" })
+      .min(1, "must not be empty")
+      .max(255, "must be at most 255 characters")
+      .refine((value) => value.trim() === value, "must not start or end with spaces")
+      .refine(isStorableText, "must not contain NUL characters or unpaired surrogates"),
+    email: z.email({ error: "must be a valid email address" }).max(254, "must be at most 254 characters"),
+    company_name: optionalText(200),
+    address: addressSchema,
+  })
+  .meta({ example: createCustomerExample });
 
 /** PATCH: every field optional; an address is merged into the stored one field by field. */
 export const updateCustomerSchema = z
@@ -44,7 +47,8 @@ export const updateCustomerSchema = z
     address: addressSchema.partial(),
     status: z.enum(["active", "suspended"], { error: "must be active or suspended (use DELETE to delete)" }),
   })
-  .partial();
+  .partial()
+  .meta({ example: updateCustomerExample });
 
 export const listCustomersQuerySchema = paginationQuerySchema.extend({
   status: customerStatusSchema.optional(),

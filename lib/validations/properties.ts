@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { replacePropertiesExample } from "./examples";
 import { text } from "./text";
 
 export const MAX_PROPERTIES = 50;
@@ -22,23 +23,25 @@ export const propertySchema = z.strictObject({
   }),
 });
 
-export const replacePropertiesSchema = z.strictObject({
-  properties: z
-    .array(propertySchema, { error: "must be a list of {key, value} pairs" })
-    .max(MAX_PROPERTIES, `must hold at most ${MAX_PROPERTIES} pairs`)
-    .superRefine((properties, context) => {
-      const seen = new Set<string>();
-      properties.forEach((property, index) => {
-        if (seen.has(property.key)) {
-          context.addIssue({
-            code: "custom",
-            path: [index, "key"],
-            message: `duplicates the key "${property.key}"`,
-          });
-        }
-        seen.add(property.key);
-      });
-    }),
-});
+export const replacePropertiesSchema = z
+  .strictObject({
+    properties: z
+      .array(propertySchema, { error: "must be a list of {key, value} pairs" })
+      .max(MAX_PROPERTIES, `must hold at most ${MAX_PROPERTIES} pairs`)
+      .superRefine((properties, context) => {
+        const seen = new Set<string>();
+        properties.forEach((property, index) => {
+          if (seen.has(property.key)) {
+            context.addIssue({
+              code: "custom",
+              path: [index, "key"],
+              message: `duplicates the key "${property.key}"`,
+            });
+          }
+          seen.add(property.key);
+        });
+      }),
+  })
+  .meta({ example: replacePropertiesExample });
 
 export type Property = z.infer<typeof propertySchema>;

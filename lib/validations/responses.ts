@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ID_PREFIXES, type IdKind } from "../ids";
 import { addressSchema } from "./customer";
+import { customerExample, paymentLinkExample, problemExample } from "./examples";
 import { propertySchema } from "./properties";
 
 // The shapes of what the API returns. The OpenAPI document is generated from them, and the
@@ -45,7 +46,7 @@ export const customerResponseSchema = z
     created_at: timestamp,
     updated_at: timestamp,
   })
-  .meta({ id: "Customer" });
+  .meta({ id: "Customer", example: customerExample });
 
 export const paymentLinkResponseSchema = z
   .object({
@@ -55,7 +56,7 @@ export const paymentLinkResponseSchema = z
     expires_at: timestamp,
     created_at: timestamp,
   })
-  .meta({ id: "PaymentLink" });
+  .meta({ id: "PaymentLink", example: paymentLinkExample });
 
 export const problemSchema = z
   .object({
@@ -70,9 +71,11 @@ export const problemSchema = z
       .optional()
       .meta({ description: "On a 409 for a taken external_id: the customer that has it." }),
   })
-  .meta({ id: "Problem", description: "RFC 9457 problem details" });
+  .meta({ id: "Problem", description: "RFC 9457 problem details", example: problemExample });
 
+/** A list envelope of `item`s; its example is a page holding the item's own example. */
 export function listOf<T extends z.ZodType>(item: T, id: string) {
+  const itemExample = item.meta()?.example;
   return z
     .object({
       object: z.literal("list"),
@@ -80,5 +83,10 @@ export function listOf<T extends z.ZodType>(item: T, id: string) {
       has_more: z.boolean(),
       next_cursor: z.string().nullable(),
     })
-    .meta({ id });
+    .meta({
+      id,
+      ...(itemExample === undefined
+        ? {}
+        : { example: { object: "list", data: [itemExample], has_more: false, next_cursor: null } }),
+    });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createSubscriptionExample, updateSubscriptionExample } from "./examples";
 import { text } from "./text";
 
 /** ISO 4217, upper case, as every money field of the API (CONTRACT.md section 2). */
@@ -13,19 +14,21 @@ export const amountSchema = z
   .min(1, "must be positive")
   .max(99_999_999, "must be at most 99999999");
 
-export const createSubscriptionSchema = z.strictObject({
-  description: text(250, "is required").trim().min(1, "must not be empty"),
-  amount: amountSchema,
-  currency: currencySchema,
-  interval: z.enum(["month", "year"], { error: "must be month or year" }),
-  quantity: z.number().int("must be a whole number").min(1, "must be at least 1").max(10_000).default(1),
-  trial_days: z
-    .number()
-    .int("must be a whole number")
-    .min(0, "must not be negative")
-    .max(730, "must be at most 730")
-    .default(0),
-});
+export const createSubscriptionSchema = z
+  .strictObject({
+    description: text(250, "is required").trim().min(1, "must not be empty"),
+    amount: amountSchema,
+    currency: currencySchema,
+    interval: z.enum(["month", "year"], { error: "must be month or year" }),
+    quantity: z.number().int("must be a whole number").min(1, "must be at least 1").max(10_000).default(1),
+    trial_days: z
+      .number()
+      .int("must be a whole number")
+      .min(0, "must not be negative")
+      .max(730, "must be at most 730")
+      .default(0),
+  })
+  .meta({ example: createSubscriptionExample });
 
 /** PATCH: a new quantity or unit amount (or both), prorated by Stripe. */
 export const updateSubscriptionSchema = z
@@ -35,7 +38,8 @@ export const updateSubscriptionSchema = z
     description: createSubscriptionSchema.shape.description,
   })
   .partial()
-  .refine((input) => Object.keys(input).length > 0, "send at least one of amount, quantity, description");
+  .refine((input) => Object.keys(input).length > 0, "send at least one of amount, quantity, description")
+  .meta({ example: updateSubscriptionExample });
 
 export const cancelSubscriptionQuerySchema = z.strictObject({
   at_period_end: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),

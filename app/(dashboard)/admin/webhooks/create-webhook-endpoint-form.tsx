@@ -9,12 +9,14 @@ import { TextField } from "@/components/ui/text-field";
 import { createWebhookEndpoint, webhookEndpointsQuery } from "@/lib/queries/admin";
 import { ApiProblem } from "@/lib/queries/api-fetch";
 import { refreshQueries } from "@/lib/queries/refresh-queries";
-import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/event-types";
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/webhooks/event-types";
+
+type EnabledEvent = "*" | WebhookEventType;
 
 export function CreateWebhookEndpointForm() {
   const queryClient = useQueryClient();
   const [url, setUrl] = useState("");
-  const [events, setEvents] = useState<Set<string>>(new Set(["*"]));
+  const [events, setEvents] = useState<Set<EnabledEvent>>(new Set(["*"]));
   const mutation = useMutation({
     mutationFn: () => createWebhookEndpoint({ url, enabled_events: [...events] }),
     onSuccess: () => {
@@ -22,7 +24,7 @@ export function CreateWebhookEndpointForm() {
       return refreshQueries(queryClient, webhookEndpointsQuery().queryKey);
     },
   });
-  const toggle = (type: string, on: boolean) => {
+  const toggle = (type: EnabledEvent, on: boolean) => {
     const next = new Set(events);
     if (on) next.add(type);
     else next.delete(type);
@@ -53,7 +55,7 @@ export function CreateWebhookEndpointForm() {
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">Events</legend>
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            {["*", ...WEBHOOK_EVENT_TYPES].map((type) => (
+            {(["*", ...WEBHOOK_EVENT_TYPES] as const).map((type) => (
               <label key={type} className="flex items-center gap-1.5">
                 <input
                   type="checkbox"

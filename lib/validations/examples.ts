@@ -1,0 +1,271 @@
+// Examples of what the API takes and returns, one per shape, for the OpenAPI document and the API
+// reference rendered from it. e2e/api/openapi.spec.ts checks that every operation has them and
+// that each one validates against its own schema. Plain data: nothing here is parsed with.
+
+const at = "2026-11-25T10:00:00.000Z";
+const later = "2026-11-26T09:30:00.000Z";
+const ulid = "01JDQ3X5Z4Q8M2N6P7R9S0T1V2";
+const customerId = `cus_${ulid}`;
+
+export const addressExample = {
+  line1: "Hauptstr. 1",
+  line2: null,
+  city: "Berlin",
+  state: null,
+  postal_code: "10115",
+  country: "DE",
+};
+
+export const propertiesExample = [
+  { key: "billing_tier", value: "gold" },
+  { key: "api_quota", value: 10000 },
+];
+
+export const createCustomerExample = {
+  external_id: "crm-4711",
+  email: "billing@acme.example",
+  company_name: "Acme GmbH",
+  address: addressExample,
+};
+
+export const updateCustomerExample = {
+  email: "finance@acme.example",
+  address: { line1: "Jungfernstieg 7", city: "Hamburg", postal_code: "20354" },
+};
+
+export const replacePropertiesExample = { properties: propertiesExample };
+
+export const customerExample = {
+  id: customerId,
+  object: "customer",
+  ...createCustomerExample,
+  properties: propertiesExample,
+  status: "active",
+  default_payment_method: { id: `pm_${ulid}`, brand: "visa", last4: "4242", exp_month: 12, exp_year: 2030 },
+  created_at: at,
+  updated_at: later,
+};
+
+export const paymentLinkExample = {
+  id: `pl_${ulid}`,
+  object: "payment_link",
+  url: "https://billing.example.com/pay/3q2-7wEVoY1gM8zX5c0rTtWkV2hJbN9aLfPuQe4dRsI",
+  expires_at: later,
+  created_at: at,
+};
+
+export const problemExample = {
+  type: "/problems/validation-failed",
+  title: "Validation failed",
+  status: 422,
+  detail: "2 fields are invalid: email, address.country.",
+  errors: [
+    { field: "email", message: "must be a valid email address" },
+    { field: "address.country", message: "must be an ISO 3166-1 alpha-2 code in upper case, e.g. DE" },
+  ],
+};
+
+export const createSubscriptionExample = {
+  description: "Pro plan",
+  amount: 4900,
+  currency: "USD",
+  interval: "month",
+  quantity: 2,
+  trial_days: 0,
+};
+
+export const updateSubscriptionExample = { quantity: 3 };
+
+export const subscriptionExample = {
+  id: `sub_${ulid}`,
+  object: "subscription",
+  customer_id: customerId,
+  description: "Pro plan",
+  status: "active",
+  amount: 4900,
+  currency: "USD",
+  interval: "month",
+  interval_count: 1,
+  quantity: 2,
+  mrr: 9800,
+  trial_end: null,
+  current_period_start: at,
+  current_period_end: "2026-12-25T10:00:00.000Z",
+  cancel_at_period_end: false,
+  canceled_at: null,
+  ended_at: null,
+  stripe_subscription_id: "sub_1QJx7C2eZvKYlo2C0a1b2c3d",
+  created_at: at,
+  updated_at: at,
+};
+
+export const createChargeExample = { amount: 1500, currency: "USD", description: "Setup fee" };
+
+export const refundChargeExample = { amount: 500 };
+
+export const refundExample = {
+  id: `re_${ulid}`,
+  object: "refund",
+  charge_id: `ch_${ulid}`,
+  amount: 500,
+  created_at: later,
+};
+
+export const chargeExample = {
+  id: `ch_${ulid}`,
+  object: "charge",
+  customer_id: customerId,
+  status: "succeeded",
+  amount: 1500,
+  currency: "USD",
+  description: "Setup fee",
+  failure_code: null,
+  failure_message: null,
+  amount_refunded: 500,
+  refunded: false,
+  disputed: false,
+  refunds: [refundExample],
+  created_at: at,
+  updated_at: later,
+};
+
+export const paymentMethodExample = {
+  id: `pm_${ulid}`,
+  object: "payment_method",
+  type: "card",
+  brand: "visa",
+  last4: "4242",
+  exp_month: 12,
+  exp_year: 2030,
+  is_default: true,
+  detached: false,
+  created_at: at,
+};
+
+export const paymentLinkSummaryExample = {
+  id: `pl_${ulid}`,
+  object: "payment_link",
+  status: "completed",
+  expires_at: later,
+  completed_at: "2026-11-25T10:04:12.000Z",
+  created_at: at,
+};
+
+export const createWebhookEndpointExample = {
+  url: "https://crm.acme.example/webhooks/donutwork",
+  enabled_events: ["customer.created", "charge.failed"],
+  description: "CRM sync",
+};
+
+export const webhookEndpointExample = {
+  id: `we_${ulid}`,
+  object: "webhook_endpoint",
+  ...createWebhookEndpointExample,
+  created_at: at,
+};
+
+export const createdWebhookEndpointExample = {
+  ...webhookEndpointExample,
+  secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+};
+
+export const deletedWebhookEndpointExample = { ...webhookEndpointExample, deleted: true };
+
+export const webhookDeliveryExample = {
+  id: `whd_${ulid}`,
+  object: "webhook_delivery",
+  status: "succeeded",
+  event_id: `evt_${ulid}`,
+  event_type: "customer.created",
+  endpoint_id: `we_${ulid}`,
+  endpoint_url: "https://crm.acme.example/webhooks/donutwork",
+  attempt_count: 1,
+  last_status_code: 204,
+  last_error: null,
+  next_attempt_at: null,
+  delivered_at: "2026-11-25T10:00:01.000Z",
+  created_at: at,
+};
+
+export const auditEntryExample = {
+  id: "1042",
+  action: "customer.updated",
+  entity_type: "customer",
+  entity_id: customerId,
+  actor: { type: "staff_user", id: `usr_${ulid}`, email: "ana@donutwork.example" },
+  created_at: later,
+};
+
+const riskExample = {
+  level: "medium",
+  score: 30,
+  signals: [{ code: "card_expiring", message: "The default card expires within 30 days.", weight: 30 }],
+};
+
+export const customerMetricsExample = {
+  object: "customer_metrics",
+  customer_id: customerId,
+  currency: "USD",
+  mrr: 19800,
+  yrr: 237600,
+  mrr_by_currency: { USD: 19800 },
+  yrr_by_currency: { USD: 237600 },
+  mrr_30_days_ago: 9800,
+  risk: riskExample,
+  history: [
+    { date: "2026-11-24", mrr: 9800 },
+    { date: "2026-11-25", mrr: 19800 },
+  ],
+  as_of: later,
+};
+
+const movementExample = (count: number, amount: number) => ({ count, amount });
+
+export const bookMetricsExample = {
+  object: "book_metrics",
+  as_of: later,
+  currencies: [
+    {
+      currency: "USD",
+      mrr: 1254000,
+      yrr: 15048000,
+      paying_customers: 214,
+      live_subscriptions: 251,
+      movements: {
+        new: movementExample(12, 58800),
+        expansion: movementExample(5, 14700),
+        contraction: movementExample(2, -4900),
+        churn: movementExample(3, -11700),
+        reactivation: movementExample(1, 4900),
+        net_new_mrr: 61800,
+      },
+    },
+  ],
+  customer_counts: { active: 230, suspended: 4, deleted: 17 },
+  movements_period: { from: "2026-10-27", to: "2026-11-25" },
+  at_risk: [
+    {
+      customer_id: customerId,
+      external_id: "crm-4711",
+      company_name: "Acme GmbH",
+      email: "billing@acme.example",
+      ...riskExample,
+      currency: "USD",
+      mrr: 19800,
+    },
+  ],
+};
+
+export const graphExample = {
+  object: "graph",
+  customer_id: customerId,
+  nodes: [
+    { id: customerId, type: "customer", label: "Acme GmbH" },
+    { id: `pm_${ulid}`, type: "payment_method", label: "visa •••• 4242" },
+    { id: `sub_${ulid}`, type: "subscription", label: "Pro plan · $49.00/month" },
+  ],
+  edges: [
+    { source: customerId, target: `pm_${ulid}`, type: "has_payment_method" },
+    { source: customerId, target: `sub_${ulid}`, type: "has_subscription" },
+  ],
+};
