@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { isDatabaseUnavailable } from "./api/problem";
+import { databaseFailureOf } from "./api/database-errors";
 import { dummyPasswordHash, verifyPassword } from "./auth/password";
 import { safeRedirectTarget } from "./auth/safe-redirect";
 import { resolveStaffSession, type StaffIdentity } from "./auth/sessions/resolve-session";
@@ -69,7 +69,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return staff ? { sid, staff } : null;
       } catch (error) {
         // Unchecked is not signed out: lib/auth/sessions/staff-of-session.ts turns this into a 503.
-        if (isDatabaseUnavailable(error)) return { sid, unavailable: true };
+        if (databaseFailureOf(error)) return { sid, unavailable: true };
         throw error;
       }
     },

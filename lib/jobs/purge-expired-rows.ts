@@ -4,12 +4,16 @@ import { db } from "../db";
  * Rows that are of no use once expired, and the SQL that finds them. One list, so that a table
  * that changes (say, rate limits moving to another store) is a one-line change here.
  * - idempotency keys are kept 24 h (lib/api/idempotency.ts, IDEMPOTENCY_KEY_TTL_HOURS);
- * - rate-limit windows are at most 15 minutes long (lib/auth/sign-in-rate-limit.ts); a day is
- *   far past the end of any of them.
+ * - rate-limit rows (rate-limiter-flexible's store, lib/rate-limits) whose window ended over an
+ *   hour ago: the library clears those too, but only from processes that are running and have
+ *   used a limiter, so this schedule is what guarantees it.
  */
 export const EXPIRED_ROWS = [
   { table: "idempotency_keys", expired: "created_at < now() - interval '24 hours'" },
-  { table: "rate_limit_buckets", expired: "window_start < now() - interval '24 hours'" },
+  {
+    table: "rate_limits",
+    expired: "expire < (extract(epoch from now() - interval '1 hour') * 1000)::bigint",
+  },
 ] as const;
 
 // Deleted a batch at a time, so that a large backlog never holds long locks or one huge transaction.

@@ -43,7 +43,7 @@ export async function dataOf<T>(call: Promise<{ data: T }>): Promise<T> {
 /** The pages' call of an internal route the public document leaves out (API keys, staff users). */
 export function internalCall<T>(
   url: string,
-  init: { method?: "GET" | "POST" | "DELETE"; body?: unknown } = {},
+  init: { method?: "GET" | "POST" | "PATCH" | "DELETE"; body?: unknown } = {},
 ) {
   return dataOf(
     pagesClient.request<{ 200: T; 201: T }, unknown, true>({

@@ -21,7 +21,7 @@ afterAll(async () => {
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
 
 describe("purgeExpiredRows", () => {
-  it("deletes idempotency keys older than 24 h and rate-limit windows of more than a day ago, and nothing else", async () => {
+  it("deletes idempotency keys older than 24 h and rate-limit rows whose window ended over an hour ago, and nothing else", async () => {
     const { purgeExpiredRows } = await import("../../lib/jobs/purge-expired-rows");
     const db = lib.db();
     const key = (name: string, createdAt: Date) => ({
@@ -35,16 +35,20 @@ describe("purgeExpiredRows", () => {
     await db.idempotencyKey.createMany({
       data: [key("expired", hoursAgo(25)), key("just-expired", hoursAgo(24.01)), key("fresh", hoursAgo(23))],
     });
-    await db.rateLimitBucket.createMany({
+    await db.rateLimit.createMany({
       data: [
-        { bucket: "sign-in:old", windowStart: hoursAgo(25), hits: 3 },
-        { bucket: "sign-in:recent", windowStart: hoursAgo(0.2), hits: 1 },
+        { key: "sign-in:old", points: 3, expire: BigInt(hoursAgo(1.01).getTime()) },
+        { key: "sign-in:ended-recently", points: 2, expire: BigInt(hoursAgo(0.5).getTime()) },
+        { key: "sign-in:running", points: 1, expire: BigInt(Date.now() + 600_000) },
       ],
     });
 
-    expect(await purgeExpiredRows()).toEqual({ idempotency_keys: 2, rate_limit_buckets: 1 });
+    expect(await purgeExpiredRows()).toEqual({ idempotency_keys: 2, rate_limits: 1 });
     expect((await db.idempotencyKey.findMany()).map((row) => row.key)).toEqual(["fresh"]);
-    expect((await db.rateLimitBucket.findMany()).map((row) => row.bucket)).toEqual(["sign-in:recent"]);
-    expect(await purgeExpiredRows()).toEqual({ idempotency_keys: 0, rate_limit_buckets: 0 });
+    expect((await db.rateLimit.findMany({ orderBy: { key: "asc" } })).map((row) => row.key)).toEqual([
+      "sign-in:ended-recently",
+      "sign-in:running",
+    ]);
+    expect(await purgeExpiredRows()).toEqual({ idempotency_keys: 0, rate_limits: 0 });
   });
 });

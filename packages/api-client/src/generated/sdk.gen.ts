@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { CancelSubscriptionData, CancelSubscriptionErrors, CancelSubscriptionResponses, CreateChargeData, CreateChargeErrors, CreateChargeResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreatePaymentLinkData, CreatePaymentLinkErrors, CreatePaymentLinkResponses, CreateSubscriptionData, CreateSubscriptionErrors, CreateSubscriptionResponses, CreateWebhookEndpointData, CreateWebhookEndpointErrors, CreateWebhookEndpointResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteWebhookEndpointData, DeleteWebhookEndpointErrors, DeleteWebhookEndpointResponses, GetBookMetricsData, GetBookMetricsErrors, GetBookMetricsResponses, GetChargeData, GetChargeErrors, GetChargeResponses, GetCustomerData, GetCustomerErrors, GetCustomerGraphData, GetCustomerGraphErrors, GetCustomerGraphResponses, GetCustomerMetricsData, GetCustomerMetricsErrors, GetCustomerMetricsResponses, GetCustomerResponses, GetSubscriptionData, GetSubscriptionErrors, GetSubscriptionResponses, ListAuditTrailData, ListAuditTrailErrors, ListAuditTrailResponses, ListChargesData, ListChargesErrors, ListChargesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListPaymentLinksData, ListPaymentLinksErrors, ListPaymentLinksResponses, ListPaymentMethodsData, ListPaymentMethodsErrors, ListPaymentMethodsResponses, ListSubscriptionsData, ListSubscriptionsErrors, ListSubscriptionsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEndpointsData, ListWebhookEndpointsErrors, ListWebhookEndpointsResponses, RefundChargeData, RefundChargeErrors, RefundChargeResponses, ReplaceCustomerPropertiesData, ReplaceCustomerPropertiesErrors, ReplaceCustomerPropertiesResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateSubscriptionData, UpdateSubscriptionErrors, UpdateSubscriptionResponses } from './types.gen';
+import type { CancelSubscriptionData, CancelSubscriptionErrors, CancelSubscriptionResponses, CreateChargeData, CreateChargeErrors, CreateChargeResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreatePaymentLinkData, CreatePaymentLinkErrors, CreatePaymentLinkResponses, CreateSubscriptionData, CreateSubscriptionErrors, CreateSubscriptionResponses, CreateWebhookEndpointData, CreateWebhookEndpointErrors, CreateWebhookEndpointResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteWebhookEndpointData, DeleteWebhookEndpointErrors, DeleteWebhookEndpointResponses, GetBookMetricsData, GetBookMetricsErrors, GetBookMetricsResponses, GetChargeData, GetChargeErrors, GetChargeResponses, GetCustomerData, GetCustomerErrors, GetCustomerGraphData, GetCustomerGraphErrors, GetCustomerGraphResponses, GetCustomerMetricsData, GetCustomerMetricsErrors, GetCustomerMetricsResponses, GetCustomerResponses, GetSubscriptionData, GetSubscriptionErrors, GetSubscriptionResponses, ListAuditTrailData, ListAuditTrailErrors, ListAuditTrailResponses, ListChargesData, ListChargesErrors, ListChargesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListPaymentLinksData, ListPaymentLinksErrors, ListPaymentLinksResponses, ListPaymentMethodsData, ListPaymentMethodsErrors, ListPaymentMethodsResponses, ListSubscriptionsData, ListSubscriptionsErrors, ListSubscriptionsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEndpointsData, ListWebhookEndpointsErrors, ListWebhookEndpointsResponses, RefundChargeData, RefundChargeErrors, RefundChargeResponses, ReplaceCustomerPropertiesData, ReplaceCustomerPropertiesErrors, ReplaceCustomerPropertiesResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateStaffUserData, UpdateStaffUserErrors, UpdateStaffUserResponses, UpdateSubscriptionData, UpdateSubscriptionErrors, UpdateSubscriptionResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -211,7 +211,7 @@ export const listPaymentLinks = <ThrowOnError extends boolean = false>(options: 
 });
 
 /**
- * The 20 newest outgoing webhook deliveries about the customer; has_more if older ones exist
+ * The 20 newest outgoing webhook deliveries about the customer; has_more if older ones exist. Without the right to manage endpoints, endpoint_url is only the endpoint's origin
  */
 export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(options: Options<ListWebhookDeliveriesData, ThrowOnError>) => (options.client ?? client).get<ListWebhookDeliveriesResponses, ListWebhookDeliveriesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -257,6 +257,21 @@ export const deleteWebhookEndpoint = <ThrowOnError extends boolean = false>(opti
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/webhook_endpoints/{id}.json',
     ...options
+});
+
+/**
+ * Change a staff user's role, disable or enable them, or set a new password
+ *
+ * Admins only, with their staff session (API keys are refused). Disabling and a new password end every session of the user; a role change applies from the user's next request. The last enabled admin cannot be demoted or disabled (409).
+ */
+export const updateStaffUser = <ThrowOnError extends boolean = false>(options: Options<UpdateStaffUserData, ThrowOnError>) => (options.client ?? client).patch<UpdateStaffUserResponses, UpdateStaffUserErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/staff_users/{id}.json',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

@@ -261,6 +261,9 @@ export type WebhookDelivery = {
     event_id: string;
     event_type: string;
     endpoint_id: string;
+    /**
+     * The endpoint's URL; only its origin for callers who may not manage webhook endpoints.
+     */
     endpoint_url: string;
     attempt_count: number;
     last_status_code: number | null;
@@ -345,6 +348,22 @@ export type DeletedWebhookEndpoint = {
      */
     created_at: string;
     deleted: true;
+};
+
+export type StaffUser = {
+    id: string;
+    object: 'staff_user';
+    email: string;
+    role: 'admin' | 'finance' | 'viewer';
+    /**
+     * A disabled user cannot sign in and has no live session.
+     */
+    disabled: boolean;
+    disabled_at: string | null;
+    /**
+     * ISO 8601 UTC timestamp
+     */
+    created_at: string;
 };
 
 export type CustomerMetrics = {
@@ -1530,6 +1549,10 @@ export type CreateWebhookEndpointErrors = {
      */
     403: Problem;
     /**
+     * The installation already has WEBHOOK_MAX_ENDPOINTS endpoints (`limit`, `max`)
+     */
+    409: Problem;
+    /**
      * Body larger than 1 MB
      */
     413: Problem;
@@ -1587,6 +1610,64 @@ export type DeleteWebhookEndpointResponses = {
 };
 
 export type DeleteWebhookEndpointResponse = DeleteWebhookEndpointResponses[keyof DeleteWebhookEndpointResponses];
+
+export type UpdateStaffUserData = {
+    body: {
+        role?: 'admin' | 'finance' | 'viewer';
+        disabled?: boolean;
+        password?: string;
+    };
+    path: {
+        /**
+         * The staff user's eid
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/staff_users/{id}.json';
+};
+
+export type UpdateStaffUserErrors = {
+    /**
+     * Malformed JSON
+     */
+    400: Problem;
+    /**
+     * No or bad credentials
+     */
+    401: Problem;
+    /**
+     * The key or role lacks the right
+     */
+    403: Problem;
+    /**
+     * No such staff user
+     */
+    404: Problem;
+    /**
+     * The last enabled admin cannot be demoted or disabled; `errors` names the field
+     */
+    409: Problem;
+    /**
+     * Body larger than 1 MB
+     */
+    413: Problem;
+    /**
+     * Validation failed; `errors` names every bad field
+     */
+    422: Problem;
+};
+
+export type UpdateStaffUserError = UpdateStaffUserErrors[keyof UpdateStaffUserErrors];
+
+export type UpdateStaffUserResponses = {
+    /**
+     * The updated staff user
+     */
+    200: StaffUser;
+};
+
+export type UpdateStaffUserResponse = UpdateStaffUserResponses[keyof UpdateStaffUserResponses];
 
 export type GetCustomerMetricsData = {
     body?: never;
@@ -1688,6 +1769,14 @@ export type GetBookMetricsErrors = {
      * Bad period
      */
     422: Problem;
+    /**
+     * More report requests at once than this key or user may run (Retry-After)
+     */
+    429: Problem;
+    /**
+     * The report ran past its time limit, or the report connections are busy (Retry-After)
+     */
+    503: Problem;
 };
 
 export type GetBookMetricsError = GetBookMetricsErrors[keyof GetBookMetricsErrors];
