@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STAFF_ROLES } from "../auth/roles";
+import { staffUserExample } from "./examples";
 import { eid, timestamp } from "./responses";
 
 export const staffUserResponseSchema = z
@@ -12,4 +13,4 @@ export const staffUserResponseSchema = z
     disabled_at: timestamp.nullable(),
     created_at: timestamp,
   })
-  .meta({ id: "StaffUser" });
+  .meta({ id: "StaffUser", example: staffUserExample });
