@@ -23,7 +23,9 @@ export default defineConfig({
   workers: process.env.CI ? 2 : 3,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  timeout: 30_000,
+  // Page tests run in Chromium on the same two cores as the API specs and the fuzz spec's 16
+  // concurrent callers against the same server: on CI a page test took 10–33 s of this.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-reports/e2e-results.json" }]],
   globalSetup: "./e2e/support/global-setup.ts",
