@@ -76,8 +76,11 @@ describe("webhook delivery", () => {
       .toBe(events.length);
     const tookMs = Math.max(...events.map((id) => received.get(id) ?? Number.POSITIVE_INFINITY)) - started;
     console.log(`8 events reached the healthy endpoint ${tookMs} ms after they were written`);
-    expect(tookMs).toBeLessThan(BLACK_HOLE_TIMEOUT_MS / 2);
-    // Each black hole holds one delivery at a time; the rest of its backlog waits in the table.
+    // Not a speed target: before any black-hole attempt could time out, so the healthy endpoint
+    // waited for none of them (a loaded machine took 8 s here).
+    expect(tookMs).toBeLessThan(BLACK_HOLE_TIMEOUT_MS);
+    // Each black hole holds one delivery at a time, still its first (had an attempt ended, the
+    // next of its backlog would have connected); the rest of its backlog waits in the table.
     for (const blackHole of blackHoles) expect(blackHole.connections()).toBe(1);
     const held = await lib.db().webhookDelivery.count({
       where: { endpointId: { in: blackHoleIds }, leasedUntil: { gt: new Date() } },

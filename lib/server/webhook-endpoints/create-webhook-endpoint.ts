@@ -25,30 +25,35 @@ export async function createWebhookEndpoint({
   const problem = await endpointUrlProblem(input.url);
   if (problem) throw validationFailed([{ field: "url", message: problem }]);
   const secret = newSigningSecret();
-  return db().$transaction(async (tx) => {
-    await ensureBelowCap(tx);
-    const row = await tx.webhookEndpoint.create({
-      data: {
-        id: newId("webhookEndpoint"),
-        url: input.url,
-        description: input.description ?? null,
-        enabledEvents: [...new Set(input.enabled_events)],
-        secretEncrypted: encryptSecret(secret),
-      },
-    });
-    const endpoint = serializeWebhookEndpoint(row);
-    await recordChange(tx, {
-      actor,
-      action: "webhook_endpoint.created",
-      entityType: "webhook_endpoint",
-      entityId: row.id,
-      customerId: null,
-      before: null,
-      after: endpoint,
-      emitEvent: false,
-    });
-    return { ...endpoint, secret };
-  });
+  // Registrations are rare and queue on the cap's lock while holding their connection: a burst
+  // of them on a loaded machine may wait longer for one than Prisma's default 2 s.
+  return db().$transaction(
+    async (tx) => {
+      await ensureBelowCap(tx);
+      const row = await tx.webhookEndpoint.create({
+        data: {
+          id: newId("webhookEndpoint"),
+          url: input.url,
+          description: input.description ?? null,
+          enabledEvents: [...new Set(input.enabled_events)],
+          secretEncrypted: encryptSecret(secret),
+        },
+      });
+      const endpoint = serializeWebhookEndpoint(row);
+      await recordChange(tx, {
+        actor,
+        action: "webhook_endpoint.created",
+        entityType: "webhook_endpoint",
+        entityId: row.id,
+        customerId: null,
+        before: null,
+        after: endpoint,
+        emitEvent: false,
+      });
+      return { ...endpoint, secret };
+    },
+    { maxWait: 10_000 },
+  );
 }
 
 async function ensureBelowCap(tx: Tx): Promise<void> {
