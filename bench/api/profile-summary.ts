@@ -18,8 +18,8 @@ export interface CpuProfile {
 type Frame = CpuProfile["nodes"][number]["callFrame"];
 
 // Next's compiled server chunks bundle the app's own code with the packages Turbopack inlined
-// (and Next's route runtime), minified; their source maps (written beside them) tell which
-// source file a position came from.
+// (and Next's route runtime), minified, and Next's own runtime is precompiled the same way;
+// their source maps (beside them) tell which source file a position came from.
 const maps = new Map<string, SourceMap | undefined>();
 const chunkFile = (url: string) => (url.startsWith("file://") ? fileURLToPath(url) : url);
 
@@ -34,11 +34,16 @@ function sourceMapOf(url: string): SourceMap | undefined {
 /** The source file (and line, 1-based, when known) a frame's code came from: the original one for a bundled chunk. */
 function sourceOf(frame: Frame): { source: string; line?: number } {
   const { url } = frame;
-  if (!url.includes("/server/chunks/")) return { source: url, line: frame.lineNumber + 1 };
-  const entry = sourceMapOf(url)?.findEntry(frame.lineNumber, frame.columnNumber);
+  const map = url && !url.startsWith("node:") && !url.startsWith("wasm:") ? sourceMapOf(url) : undefined;
+  if (!map) return { source: url, line: frame.lineNumber + 1 };
+  const entry = map.findEntry(frame.lineNumber, frame.columnNumber);
   if (!entry || !("originalSource" in entry) || !entry.originalSource) return { source: url };
-  // The map's sources are relative to the chunk.
-  const source = path.resolve(path.dirname(chunkFile(url)), decodeURIComponent(entry.originalSource));
+  const original = decodeURIComponent(entry.originalSource);
+  // Next's precompiled runtime names its sources webpack://next/./src/…; a chunk's are relative to it.
+  const bundled = /^webpack:\/\/([^/]+)\/(?:\.\/)?(.*)$/.exec(original);
+  const source = bundled
+    ? `node_modules/${bundled[1]}/${bundled[2]}`
+    : path.resolve(path.dirname(chunkFile(url)), original);
   return { source, line: entry.originalLine + 1 };
 }
 
@@ -50,7 +55,14 @@ function ownerOf(source: string): string {
   if (modules >= 0) {
     const rest = source.slice(modules + "node_modules/".length).split("/");
     const name = rest[0]?.startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0];
-    if (name === "next") return `next/${rest.slice(1, 4).join("/")}`;
+    // Next.js by file: which of its steps (routing, rewrites, the route module, …) costs what.
+    // Its sources and its compiled copies (dist/, dist/esm/) count as one file.
+    if (name === "next")
+      return `next/${rest
+        .slice(1)
+        .join("/")
+        .replace(/^(src|dist\/esm|dist)\//, "")
+        .replace(/\.(ts|tsx|js)$/, "")}`;
     return name ?? source;
   }
   if (source.startsWith("node:")) return source;
@@ -122,7 +134,12 @@ export function breakdownOf(profile: CpuProfile, cpuMsPerRequest: number): Profi
     const owner = ownerOfNode(node.id);
     add(breakdown.owners, owner, ms);
     const name = node.callFrame.functionName || "(anonymous)";
-    add(breakdown.functions, `${name} ${owner}:${sources.get(node.id)?.line ?? "?"}`, ms);
+    // Lines identify our functions; elsewhere they differ between two builds of the same code.
+    add(
+      breakdown.functions,
+      isOurs(owner) ? `${name} ${owner}:${sources.get(node.id)?.line ?? "?"}` : `${name} ${owner}`,
+      ms,
+    );
     let ours: number | undefined = node.id;
     while (ours !== undefined && !isOurs(ownerOfNode(ours))) ours = parentOf.get(ours);
     if (ours === undefined) add(breakdown.layers, layerOf(owner), ms);

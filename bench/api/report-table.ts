@@ -23,7 +23,7 @@ const served = (phase: Phase | undefined) =>
 export function formatTable(results: BenchResults): string {
   const floorHeader = (name: string) => `${pad(name, 7)} ${pad("p50", 6)} ${pad("p99", 6)} ${pad("cpu", 5)}`;
   const lines = [
-    `${"endpoint".padEnd(24)} run | ${floorHeader("app r/s")} ${pad("err", 4)} ${pad("sql", 4)} | ${floorHeader("next")} | ${floorHeader("raw")} | app/next app/raw  goals`,
+    `${"endpoint".padEnd(24)} run | ${floorHeader("app r/s")} ${pad("err", 4)} ${pad("sql", 4)} | ${floorHeader("next")} | ${floorHeader("raw")} | app/next app/raw load  goals`,
   ];
   for (const app of results.phases.filter((phase) => phase.target === "app")) {
     const framework = partnerOf(results, app, "framework");
@@ -39,11 +39,11 @@ export function formatTable(results: BenchResults): string {
       .filter(Boolean)
       .join(", ");
     lines.push(
-      `${app.endpoint.padEnd(24)} ${pad(app.run, 3)} | ${served(app)} ${pad(app.result.errors, 4)} ${pad(app.statementsPerRequest ?? "-", 4)} | ${served(framework)} | ${served(floor)} | ${pad(toFramework.toFixed(2), 8)} ${pad(toRaw.toFixed(2), 7)}  ${goals || "ok"}`,
+      `${app.endpoint.padEnd(24)} ${pad(app.run, 3)} | ${served(app)} ${pad(app.result.errors, 4)} ${pad(app.statementsPerRequest ?? "-", 4)} | ${served(framework)} | ${served(floor)} | ${pad(toFramework.toFixed(2), 8)} ${pad(toRaw.toFixed(2), 7)} ${pad(app.loadAverage?.toFixed(1) ?? "-", 4)}  ${goals || "ok"}`,
     );
   }
   lines.push(
-    "(r/s = requests per second; p50/p99 latency in ms; cpu = CPU ms per request of the serving processes; sql = statements per request of the app's request path, from pg_stat_statements;",
+    "(r/s = requests per second; p50/p99 latency in ms; cpu = CPU ms per request of the serving processes; sql = statements per request of the app's request path, from pg_stat_statements; load = 1-minute load average after the app's measurement;",
     ` next = bare Next.js route handler, raw = node:http, both running the endpoint's one statement; goals: app/next ≥ ${MIN_FRAMEWORK_RATIO}, app/raw ≥ ${MIN_RAW_RATIO}, app p99 < ${MAX_P99_MS} ms)`,
   );
   return lines.join("\n");

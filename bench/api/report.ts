@@ -21,6 +21,8 @@ export interface Phase {
   statements?: StatementUse[];
   /** CPU ms per request of the serving processes (app: launcher + Next.js; a floor: its process). */
   cpuMsPerRequest?: number;
+  /** The machine's 1-minute load average at the end of the measurement. */
+  loadAverage?: number;
 }
 
 export interface BenchResults {

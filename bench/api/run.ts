@@ -137,10 +137,11 @@ try {
             run,
             result,
             cpuMsPerRequest,
+            loadAverage: load()[0] ?? 0,
             ...(statements ? { statements, statementsPerRequest: statementsPerRequest(statements) } : {}),
           });
           log(
-            `${endpoint} ${target} run ${run}: ${result.rps} req/s, p50 ${result.p50} p95 ${result.p95} p99 ${result.p99} ms, ${cpuMsPerRequest} CPU ms/req, ${result.errors} errors${result.sampleError ? ` (${result.sampleError.slice(0, 120)})` : ""}`,
+            `${endpoint} ${target} run ${run}: ${result.rps} req/s, p50 ${result.p50} p95 ${result.p95} p99 ${result.p99} ms, ${cpuMsPerRequest} CPU ms/req, ${result.errors} errors, load ${load()[0]}${result.sampleError ? ` (${result.sampleError.slice(0, 120)})` : ""}`,
           );
         }
       }
