@@ -11,13 +11,18 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-/**
- * Runs a TypeScript entry point with tsx in its own process group (so that stopping it reaches
- * everything it started), its output going to `logFile`.
- */
+/** Runs a TypeScript entry point with tsx; see startNode. */
 export function startScript(script: string, env: NodeJS.ProcessEnv, logFile: string): Started {
+  return startNode([TSX, script], env, logFile);
+}
+
+/**
+ * Runs Node with `args` in its own process group (so that stopping it reaches everything it
+ * started), its output going to `logFile`.
+ */
+export function startNode(args: string[], env: NodeJS.ProcessEnv, logFile: string): Started {
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [TSX, script], {
+  const child = spawn(process.execPath, args, {
     env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -4,15 +4,25 @@ import type { PlanSummary } from "./explain";
 import type { LoadResult } from "./load";
 import type { StatementUse } from "./statements";
 
+/**
+ * What each endpoint is measured on: the app, the framework floor (a bare Next.js route handler
+ * running the endpoint's one statement: framework-floor/) and the raw floor (the same statement
+ * on plain node:http: floor-server.ts).
+ */
+export const TARGETS = ["app", "framework", "floor"] as const;
+export type Target = (typeof TARGETS)[number];
+
 export interface Phase {
   endpoint: string;
-  target: "app" | "floor";
+  target: Target;
   run: number;
   result: LoadResult;
   statementsPerRequest?: number;
   statements?: StatementUse[];
-  /** CPU ms per request of the serving processes (app: launcher + Next.js; floor: its process). */
+  /** CPU ms per request of the serving processes (app: launcher + Next.js; a floor: its process). */
   cpuMsPerRequest?: number;
+  /** The machine's 1-minute load average at the end of the measurement. */
+  loadAverage?: number;
 }
 
 export interface BenchResults {
@@ -31,40 +41,7 @@ export interface BenchResults {
 }
 
 const RESULTS = path.resolve("bench/results");
-// Issue 6: at least this share of the floor's throughput, and p99 under this many ms.
-const MIN_RATIO = 0.35;
-const MAX_P99_MS = 50;
-
-const pad = (value: string | number, width: number) => String(value).padStart(width);
-
-/** The results table, one line per endpoint and run, app beside floor. */
-export function formatTable(results: BenchResults): string {
-  const lines = [
-    `${"endpoint".padEnd(34)} run | ${pad("app r/s", 8)} ${pad("p50", 6)} ${pad("p95", 6)} ${pad("p99", 6)} ${pad("err", 5)} ${pad("sql/req", 7)} ${pad("cpu/req", 7)} | ${pad("floor r/s", 9)} ${pad("p50", 6)} ${pad("p95", 6)} ${pad("p99", 6)} ${pad("err", 5)} | ratio  goals`,
-  ];
-  for (const app of results.phases.filter((phase) => phase.target === "app")) {
-    const floor = results.phases.find(
-      (phase) => phase.target === "floor" && phase.endpoint === app.endpoint && phase.run === app.run,
-    );
-    const ratio = floor && floor.result.rps > 0 ? app.result.rps / floor.result.rps : 0;
-    const goals = [
-      ratio >= MIN_RATIO ? "ratio ok" : `ratio < ${MIN_RATIO}`,
-      app.result.p99 < MAX_P99_MS ? "p99 ok" : `p99 ≥ ${MAX_P99_MS}`,
-      app.result.errors === 0 ? "" : "ERRORS",
-    ]
-      .filter(Boolean)
-      .join(", ");
-    const a = app.result;
-    const f = floor?.result;
-    lines.push(
-      `${app.endpoint.padEnd(34)} ${pad(app.run, 3)} | ${pad(a.rps, 8)} ${pad(a.p50, 6)} ${pad(a.p95, 6)} ${pad(a.p99, 6)} ${pad(a.errors, 5)} ${pad(app.statementsPerRequest ?? "-", 7)} ${pad(app.cpuMsPerRequest ?? "-", 7)} | ${pad(f?.rps ?? "-", 9)} ${pad(f?.p50 ?? "-", 6)} ${pad(f?.p95 ?? "-", 6)} ${pad(f?.p99 ?? "-", 6)} ${pad(f?.errors ?? "-", 5)} | ${ratio.toFixed(2)}   ${goals}`,
-    );
-  }
-  lines.push(
-    "(latencies in ms; sql/req = statements the request path ran, from pg_stat_statements; cpu/req = CPU ms per request of the app's processes)",
-  );
-  return lines.join("\n");
-}
+export const pad = (value: string | number, width: number) => String(value).padStart(width);
 
 export function formatPlans(plans: PlanSummary[]): string {
   return plans

@@ -1,6 +1,7 @@
 // npx tsx bench/api/run.ts [--customers 100000|1000000] [--duration 10] [--repeat 1]
-// The API benchmark of issue 6: seed, start the app and a floor server side by side, load each
-// endpoint at 32 keep-alive connections, compare, EXPLAIN the list queries. See README.md here.
+// The API benchmark: seed, start the app and two floors side by side (a bare Next.js route
+// handler and plain node:http, each running the endpoint's one statement), load each endpoint at
+// 32 keep-alive connections on all three, compare, EXPLAIN the list queries. See README.md here.
 import { mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,16 +10,11 @@ import { benchAppEnv, startBenchApp, startScript, waitForHttp } from "./app-proc
 import { openBenchDatabase, removeBenchRows, withClient } from "./database";
 import { explainListQueries } from "./explain";
 import { COMMON_TERM, RARE_TERM } from "./fake-data";
+import { buildFrameworkFloorIfStale, startFrameworkFloor } from "./framework-floor-process";
 import { type LoadRequest, runLoad } from "./load";
 import { appRss, cpuMs } from "./memory";
-import {
-  type BenchResults,
-  formatPlans,
-  formatScaling,
-  formatTable,
-  type Phase,
-  writeResults,
-} from "./report";
+import { type BenchResults, formatPlans, formatScaling, type Phase, TARGETS, writeResults } from "./report";
+import { formatRatios, formatTable } from "./report-table";
 import { commonSearch, customerCreates, firstPage, rareSearch } from "./requests";
 import { seed } from "./seed";
 import { readStatements, resetStatements, statementsPerRequest } from "./statements";
@@ -30,6 +26,7 @@ const { values } = parseArgs({
     repeat: { type: "string", default: "1" },
     port: { type: "string", default: "3700" },
     "floor-port": { type: "string", default: "3701" },
+    "framework-port": { type: "string", default: "3702" },
   },
 });
 const customers = Number(values.customers);
@@ -37,6 +34,7 @@ const duration = Number(values.duration);
 const repeat = Number(values.repeat);
 const appPort = Number(values.port);
 const floorPort = Number(values["floor-port"]);
+const frameworkPort = Number(values["framework-port"]);
 const CONNECTIONS = 32;
 // Long enough for V8 to optimise the hot paths and the pools to fill, also for the first phase.
 const WARMUP_SECONDS = 5;
@@ -64,6 +62,7 @@ const admin = await withClient(database.url, async (client) => {
 log("EXPLAIN (ANALYZE, BUFFERS) of the app's list queries");
 const explained = await withClient(database.url, (client) => explainListQueries(client));
 
+await buildFrameworkFloorIfStale(log, path.join(resultsDir, "framework-floor-build.log"));
 const childEnv = benchAppEnv(appPort);
 log(
   `starting the app on :${appPort} (build in ${childEnv.NEXT_DIST_DIR} if stale; log in bench/results/app-${customers}.log)`,
@@ -73,21 +72,32 @@ const floor = startScript(
   { ...process.env, DATABASE_URL: database.url, FLOOR_PORT: String(floorPort) },
   path.join(resultsDir, `floor-${customers}.log`),
 );
+const framework = startFrameworkFloor(
+  frameworkPort,
+  { ...process.env, DATABASE_URL: database.url },
+  path.join(resultsDir, `framework-floor-${customers}.log`),
+);
 const app = await startBenchApp(childEnv, path.join(resultsDir, `app-${customers}.log`)).catch(
   async (error) => {
-    await floor.stop();
+    await Promise.all([floor.stop(), framework.stop()]);
     throw error;
   },
 );
 const { secret } = app;
 const stopAll = async () => {
-  await Promise.all([app.stop(), floor.stop()]);
+  await Promise.all([app.stop(), floor.stop(), framework.stop()]);
 };
 process.on("SIGINT", () => void stopAll().then(() => database.release().then(() => process.exit(130))));
 
 try {
   await waitForHttp(`http://127.0.0.1:${floorPort}/customers.json`, floor.child, 60_000);
-  log("app and floor are up; API key created");
+  await waitForHttp(`http://127.0.0.1:${frameworkPort}/customers.json`, framework.child, 60_000);
+  log("app and both floors are up; API key created");
+  const servers = {
+    app: { port: appPort, process: app },
+    framework: { port: frameworkPort, process: framework },
+    floor: { port: floorPort, process: floor },
+  };
 
   const createBody = customerCreates(Date.now().toString(36));
   // POST last: its tens of thousands of new rows are the newest, and every search walks the
@@ -109,13 +119,13 @@ try {
   await withClient(database.url, async (client) => {
     for (const [endpoint, request] of endpoints) {
       for (let run = 1; run <= repeat; run++) {
-        for (const target of ["app", "floor"] as const) {
-          const port = target === "app" ? appPort : floorPort;
+        for (const target of TARGETS) {
+          const { port, process: served } = servers[target];
           const headers = { authorization: `Bearer ${secret}` };
           const next = () => request(target);
           await runLoad({ port, connections: CONNECTIONS, seconds: WARMUP_SECONDS, headers, next });
           if (database.statements) await resetStatements(client);
-          const server = (target === "app" ? app : floor).child.pid ?? 0;
+          const server = served.child.pid ?? 0;
           const cpuBefore = cpuMs(server);
           const result = await runLoad({ port, connections: CONNECTIONS, seconds: duration, headers, next });
           const cpuMsPerRequest =
@@ -127,10 +137,11 @@ try {
             run,
             result,
             cpuMsPerRequest,
+            loadAverage: load()[0] ?? 0,
             ...(statements ? { statements, statementsPerRequest: statementsPerRequest(statements) } : {}),
           });
           log(
-            `${endpoint} ${target} run ${run}: ${result.rps} req/s, p50 ${result.p50} p95 ${result.p95} p99 ${result.p99} ms, ${cpuMsPerRequest} CPU ms/req, ${result.errors} errors${result.sampleError ? ` (${result.sampleError.slice(0, 120)})` : ""}`,
+            `${endpoint} ${target} run ${run}: ${result.rps} req/s, p50 ${result.p50} p95 ${result.p95} p99 ${result.p99} ms, ${cpuMsPerRequest} CPU ms/req, ${result.errors} errors, load ${load()[0]}${result.sampleError ? ` (${result.sampleError.slice(0, 120)})` : ""}`,
           );
         }
       }
@@ -159,6 +170,7 @@ try {
   };
   const files = writeResults(results, explained.text);
   console.log(`\n${formatTable(results)}\n`);
+  console.log(`over ${repeat} run(s):\n${formatRatios(results)}\n`);
   console.log(
     `app RSS (launcher + next): ${memoryBefore.totalMb} MB before load, ${peakMb} MB peak, ${memoryAfter.totalMb} MB after`,
   );
