@@ -54,7 +54,8 @@ export default defineConfig({
     {
       command: "npx tsx scripts/start.ts",
       url: `${baseURL}/api/health`,
-      timeout: 300_000,
+      // A first build on a busy two-core machine took over 5 minutes.
+      timeout: 600_000,
       reuseExistingServer: !process.env.CI,
       stdout: "pipe",
       stderr: "pipe",
@@ -77,7 +78,7 @@ export default defineConfig({
       // Started after the first, whose PostgreSQL server it uses (e2e/security/support).
       command: "npx tsx e2e/security/support/start-deployed-server.ts",
       url: `http://localhost:${DEPLOYED_PORT}/api/health`,
-      timeout: 180_000,
+      timeout: 600_000,
       reuseExistingServer: !process.env.CI,
       stdout: "pipe",
       stderr: "pipe",
