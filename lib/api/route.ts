@@ -1,13 +1,13 @@
 import type { Permission, Principal } from "../auth/roles";
 import { isAllowed } from "../auth/roles";
 import { env } from "../env";
+import { AppError } from "../errors/app-error";
 import { type Actor, actorOf } from "../server/audit/actor";
 import { isStorableText } from "../validations/text";
-import { ApiError } from "./api-error";
 import { authenticate } from "./authenticate";
 import { type Admission, admitDatabaseWork, settleDatabaseWork } from "./database-circuit";
 import { withIdempotency } from "./idempotency";
-import { problemResponse, toApiError } from "./problem";
+import { problemResponse, toAppError } from "./problem";
 import { limitCaller, limitFailedAuthentication, refuseLimitedAddress } from "./rate-limits";
 import { parseJson, readRawBody } from "./read-json-body";
 import { admitReport } from "./report-concurrency";
@@ -98,10 +98,10 @@ export function apiRoute<P = Record<string, never>>(
       });
     } catch (error) {
       if (admission) settleDatabaseWork(admission, error);
-      const apiError = toApiError(error);
-      if (apiError.status >= 500 && apiError.code === "internal")
+      const appError = toAppError(error);
+      if (appError.code === "internal")
         console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
-      return problemResponse(apiError);
+      return problemResponse(appError);
     } finally {
       releaseReport?.();
     }
@@ -113,7 +113,7 @@ async function authenticateOrThrow(request: Request, permission: Permission): Pr
   const caller = await authenticate(request);
   if (!caller) {
     await limitFailedAuthentication(request);
-    throw new ApiError("unauthorized", "Send a valid API key as `Authorization: Bearer <key>`, or sign in.");
+    throw new AppError("unauthorized", "Send a valid API key as `Authorization: Bearer <key>`, or sign in.");
   }
   limitCaller(`${caller.principal.kind}:${caller.principal.id}`);
   // Writes with a cookie must come from our own pages: an Origin of ours on unsafe methods, and
@@ -121,14 +121,14 @@ async function authenticateOrThrow(request: Request, permission: Permission): Pr
   // Fetch Metadata's same-origin.
   const changesSomething = !SAFE_METHODS.has(request.method) || permission !== "read";
   if (caller.viaCookie && changesSomething && !sameOrigin(request)) {
-    throw new ApiError(
+    throw new AppError(
       "forbidden",
       "Cross-origin request refused: the Origin header does not match this site.",
     );
   }
   if (!isAllowed(caller.principal, permission)) {
     const who = caller.principal.kind === "api_key" ? "This API key" : `The ${caller.principal.role} role`;
-    throw new ApiError(
+    throw new AppError(
       "forbidden",
       `${who} may not ${permission === "read" ? "read this resource" : "make this change"}.`,
     );
@@ -147,7 +147,7 @@ async function knownParams<P>(params: Promise<P>): Promise<P> {
   const values = await params;
   for (const value of Object.values(values ?? {})) {
     if (typeof value === "string" && !isStorableText(value))
-      throw new ApiError("not_found", "No such resource.");
+      throw new AppError("not_found", "No such resource.");
   }
   return values;
 }
@@ -155,12 +155,12 @@ async function knownParams<P>(params: Promise<P>): Promise<P> {
 function idempotencyKeyOf(request: Request, options: RouteOptions): string | undefined {
   const key = request.headers.get("idempotency-key") ?? undefined;
   if (key !== undefined && (key.length === 0 || key.length > 255)) {
-    throw new ApiError("validation_failed", "The Idempotency-Key header must be 1–255 characters.", {
+    throw new AppError("validation_failed", "The Idempotency-Key header must be 1–255 characters.", {
       errors: [{ field: "Idempotency-Key", message: "must be 1–255 characters" }],
     });
   }
   if (!key && options.idempotencyKey === "required" && request.method === "POST") {
-    throw new ApiError(
+    throw new AppError(
       "validation_failed",
       "This request requires an Idempotency-Key header, so that a retry never repeats it.",
       {

@@ -1,5 +1,5 @@
-import { firstOf } from "../../api/cursor";
 import { db } from "../../db";
+import { firstOf } from "../../pagination/cursor";
 import { getCustomerRowOrThrow } from "../customers/get-customer";
 
 const PAYMENT_LINK_LIMIT = 20;

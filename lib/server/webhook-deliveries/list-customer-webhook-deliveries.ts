@@ -1,6 +1,6 @@
-import { firstOf } from "../../api/cursor";
 import type { Principal } from "../../auth/roles";
 import { db } from "../../db";
+import { firstOf } from "../../pagination/cursor";
 import { visibleEndpointUrl } from "../../webhooks/visible-endpoint-url";
 import { getCustomerRowOrThrow } from "../customers/get-customer";
 

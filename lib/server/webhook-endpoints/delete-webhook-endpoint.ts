@@ -1,5 +1,5 @@
-import { notFound } from "../../api/api-error";
 import { db } from "../../db";
+import { notFound } from "../../errors/app-error";
 import { serializeWebhookEndpoint } from "../../serializers/webhook-endpoint";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";

@@ -1,5 +1,5 @@
+import { AppError } from "../errors/app-error";
 import { type IdKind, isId } from "../ids";
-import { ApiError } from "./api-error";
 
 /**
  * Cursors are opaque to callers: the id of the last item of a page, base64url-encoded. Lists
@@ -13,7 +13,7 @@ export function decodeCursor(cursor: string | undefined, kind: IdKind): string |
   if (cursor === undefined) return undefined;
   const id = Buffer.from(cursor, "base64url").toString();
   if (!isId(kind, id)) {
-    throw new ApiError(
+    throw new AppError(
       "validation_failed",
       "The cursor is not valid; pass next_cursor from the previous page.",
       {
