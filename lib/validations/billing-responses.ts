@@ -169,3 +169,8 @@ export const graphResponseSchema = z
     edges: z.array(z.object({ source: z.string(), target: z.string(), type: z.string() })),
   })
   .meta({ id: "CustomerGraph", example: graphExample });
+
+export type SubscriptionResponse = z.infer<typeof subscriptionResponseSchema>;
+export type RefundResponse = z.infer<typeof refundResponseSchema>;
+export type ChargeResponse = z.infer<typeof chargeResponseSchema>;
+export type GraphResponse = z.infer<typeof graphResponseSchema>;

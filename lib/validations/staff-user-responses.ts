@@ -13,3 +13,5 @@ export const staffUserResponseSchema = z
     created_at: timestamp,
   })
   .meta({ id: "StaffUser" });
+
+export type StaffUserResponse = z.infer<typeof staffUserResponseSchema>;

@@ -14,7 +14,7 @@ export async function deleteWebhookEndpoint({ id, actor }: { id: string; actor: 
       where: { endpointId: id, status: "pending" },
       data: { status: "failed", lastError: "endpoint deleted", nextAttemptAt: null },
     });
-    const endpoint = { ...serializeWebhookEndpoint(row), deleted: true };
+    const endpoint = { ...serializeWebhookEndpoint(row), deleted: true as const };
     await recordChange(tx, {
       actor,
       action: "webhook_endpoint.deleted",

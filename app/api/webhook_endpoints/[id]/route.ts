@@ -1,9 +1,10 @@
 import { otherMethods } from "@/lib/api/fallbacks";
-import { apiRoute, ok } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/route";
+import * as operations from "@/lib/operations/webhook-endpoints";
 import { deleteWebhookEndpoint } from "@/lib/server/webhook-endpoints/delete-webhook-endpoint";
 
-export const DELETE = apiRoute<{ id: string }>({ permission: "manage" }, async ({ params, actor }) =>
-  ok(await deleteWebhookEndpoint({ id: params.id, actor })),
+export const DELETE = apiRoute(operations.deleteWebhookEndpoint, ({ params, actor }) =>
+  deleteWebhookEndpoint({ id: params.id, actor }),
 );
 
 export const { GET, POST, PUT, PATCH } = otherMethods(["DELETE"]);

@@ -96,6 +96,15 @@ export const createPaymentLink = <ThrowOnError extends boolean = false>(options:
 });
 
 /**
+ * The customer's payment links, newest first, and where each stands (no URLs); by cursor, 20 a page unless `limit` says otherwise
+ */
+export const listPaymentLinks = <ThrowOnError extends boolean = false>(options: Options<ListPaymentLinksData, ThrowOnError>) => (options.client ?? client).get<ListPaymentLinksResponses, ListPaymentLinksErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/customers/{id}/payment_links.json',
+    ...options
+});
+
+/**
  * List the customer's subscriptions, newest first
  */
 export const listSubscriptions = <ThrowOnError extends boolean = false>(options: Options<ListSubscriptionsData, ThrowOnError>) => (options.client ?? client).get<ListSubscriptionsResponses, ListSubscriptionsErrors, ThrowOnError>({
@@ -202,16 +211,7 @@ export const listPaymentMethods = <ThrowOnError extends boolean = false>(options
 });
 
 /**
- * The customer's 20 newest payment links and where each stands (no URLs); has_more if older ones exist
- */
-export const listPaymentLinks = <ThrowOnError extends boolean = false>(options: Options<ListPaymentLinksData, ThrowOnError>) => (options.client ?? client).get<ListPaymentLinksResponses, ListPaymentLinksErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/customers/{id}/payment_links.json',
-    ...options
-});
-
-/**
- * The 20 newest outgoing webhook deliveries about the customer; has_more if older ones exist. Without the right to manage endpoints, endpoint_url is only the endpoint's origin
+ * The outgoing webhook deliveries about the customer, newest first, by cursor (20 a page unless `limit` says otherwise). Without the right to manage endpoints, endpoint_url is only the endpoint's origin
  */
 export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(options: Options<ListWebhookDeliveriesData, ThrowOnError>) => (options.client ?? client).get<ListWebhookDeliveriesResponses, ListWebhookDeliveriesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -220,7 +220,7 @@ export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(opti
 });
 
 /**
- * The 50 newest changes to the customer, its payment links and its cards; has_more if older ones exist
+ * The changes to the customer, its payment links and its cards, newest first, by cursor (50 a page unless `limit` says otherwise)
  */
 export const listAuditTrail = <ThrowOnError extends boolean = false>(options: Options<ListAuditTrailData, ThrowOnError>) => (options.client ?? client).get<ListAuditTrailResponses, ListAuditTrailErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -229,7 +229,7 @@ export const listAuditTrail = <ThrowOnError extends boolean = false>(options: Op
 });
 
 /**
- * The registered webhook endpoints (without their secrets)
+ * The registered webhook endpoints (without their secrets), newest first
  */
 export const listWebhookEndpoints = <ThrowOnError extends boolean = false>(options?: Options<ListWebhookEndpointsData, ThrowOnError>) => (options?.client ?? client).get<ListWebhookEndpointsResponses, ListWebhookEndpointsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
