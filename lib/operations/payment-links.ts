@@ -8,7 +8,7 @@ export const createPaymentLink = defineOperation({
   operationId: "createPaymentLink",
   method: "GET",
   path: "/customers/{id}/payment_link.json",
-  // A GET that creates, as the contract's seed defines it: each call makes a new link (and
+  // A GET that creates: each call makes a new link (and
   // revokes the previous unused one), so it needs the write permission.
   permission: "write",
   createsOnGet: true,

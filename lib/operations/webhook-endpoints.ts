@@ -40,17 +40,36 @@ export const createWebhookEndpoint = defineOperation({
   errors: { 409: "The installation already has WEBHOOK_MAX_ENDPOINTS endpoints (`limit`, `max`)" },
 });
 
+const endpointIdParams = idParams("webhookEndpoint", "The endpoint's eid");
+
+export const getWebhookEndpoint = defineOperation({
+  ...webhooks,
+  operationId: "getWebhookEndpoint",
+  method: "GET",
+  path: "/webhook_endpoints/{id}.json",
+  summary: "Retrieve a registered endpoint (without its secret)",
+  params: endpointIdParams,
+  idempotency: "none",
+  response: { status: 200, description: "The endpoint", schema: webhookEndpointResponseSchema },
+  errors: { 404: "No such endpoint" },
+});
+
 export const deleteWebhookEndpoint = defineOperation({
   ...webhooks,
   operationId: "deleteWebhookEndpoint",
   method: "DELETE",
   path: "/webhook_endpoints/{id}.json",
   summary: "Stop deliveries to an endpoint (its delivery history stays)",
-  params: idParams("webhookEndpoint", "The endpoint's eid"),
+  params: endpointIdParams,
   idempotency: "none",
   response: { status: 200, description: "Deleted", schema: deletedWebhookEndpointResponseSchema },
   errors: { 404: "No such endpoint" },
 });
 
 /** In the order the document lists them. */
-export const webhookEndpointOperations = [listWebhookEndpoints, createWebhookEndpoint, deleteWebhookEndpoint];
+export const webhookEndpointOperations = [
+  listWebhookEndpoints,
+  createWebhookEndpoint,
+  getWebhookEndpoint,
+  deleteWebhookEndpoint,
+];

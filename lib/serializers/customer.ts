@@ -36,7 +36,7 @@ export type CustomerRow = Pick<Customer, Exclude<keyof typeof customerSelect, "d
   } | null;
 };
 
-/** The public JSON shape of a customer (CONTRACT.md section 3). */
+/** The public JSON shape of a customer. */
 export function serializeCustomer(row: CustomerRow): CustomerResponse {
   return {
     id: row.id,

@@ -3,7 +3,7 @@ import type { SubscriptionResponse } from "../validations/billing-responses";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-/** The public JSON shape of a subscription (CONTRACT.md section 5). */
+/** The public JSON shape of a subscription. */
 export function serializeSubscription(row: Subscription): SubscriptionResponse {
   return {
     id: row.id,

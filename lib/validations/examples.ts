@@ -269,3 +269,15 @@ export const graphExample = {
     { source: customerId, target: `sub_${ulid}`, type: "has_subscription" },
   ],
 };
+
+export const updateStaffUserExample = { role: "finance" };
+
+export const staffUserExample = {
+  id: `usr_${ulid}`,
+  object: "staff_user",
+  email: "ana@example.com",
+  role: "finance",
+  disabled: false,
+  disabled_at: null,
+  created_at: at,
+};

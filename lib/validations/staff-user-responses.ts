@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STAFF_ROLES } from "../auth/roles";
+import { staffUserExample } from "./examples";
 import { eid, timestamp } from "./responses";
 
 export const staffUserResponseSchema = z
@@ -12,6 +13,6 @@ export const staffUserResponseSchema = z
     disabled_at: timestamp.nullable(),
     created_at: timestamp,
   })
-  .meta({ id: "StaffUser" });
+  .meta({ id: "StaffUser", example: staffUserExample });
 
 export type StaffUserResponse = z.infer<typeof staffUserResponseSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STAFF_ROLES } from "../auth/roles";
+import { updateStaffUserExample } from "./examples";
 
 const passwordSchema = z
   .string({ error: "is required" })
@@ -21,7 +22,8 @@ export const updateStaffUserSchema = z
     password: passwordSchema,
   })
   .partial()
-  .refine((input) => Object.keys(input).length > 0, "send at least one of role, disabled, password");
+  .refine((input) => Object.keys(input).length > 0, "send at least one of role, disabled, password")
+  .meta({ example: updateStaffUserExample });
 
 export type CreateStaffUserInput = z.infer<typeof createStaffUserSchema>;
 export type UpdateStaffUserInput = z.infer<typeof updateStaffUserSchema>;

@@ -5,7 +5,7 @@ import { getCustomerRowOrThrow } from "../customers/get-customer";
 
 /**
  * The Stripe ids a charge or subscription needs: only active customers with a default payment
- * method can be billed (CONTRACT.md sections 3 and 5); anything else is a 409 saying why.
+ * method can be billed; anything else is a 409 saying why.
  */
 export async function getBillableCustomer(customerId: string, client: Tx = db()) {
   const customer = await getCustomerRowOrThrow(customerId, client);

@@ -1641,6 +1641,44 @@ export type DeleteWebhookEndpointResponses = {
 
 export type DeleteWebhookEndpointResponse = DeleteWebhookEndpointResponses[keyof DeleteWebhookEndpointResponses];
 
+export type GetWebhookEndpointData = {
+    body?: never;
+    path: {
+        /**
+         * The endpoint's eid
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/webhook_endpoints/{id}.json';
+};
+
+export type GetWebhookEndpointErrors = {
+    /**
+     * No or bad credentials
+     */
+    401: Problem;
+    /**
+     * The key or role lacks the right
+     */
+    403: Problem;
+    /**
+     * No such endpoint
+     */
+    404: Problem;
+};
+
+export type GetWebhookEndpointError = GetWebhookEndpointErrors[keyof GetWebhookEndpointErrors];
+
+export type GetWebhookEndpointResponses = {
+    /**
+     * The endpoint
+     */
+    200: WebhookEndpoint;
+};
+
+export type GetWebhookEndpointResponse = GetWebhookEndpointResponses[keyof GetWebhookEndpointResponses];
+
 export type UpdateStaffUserData = {
     body: {
         role?: 'admin' | 'finance' | 'viewer';
