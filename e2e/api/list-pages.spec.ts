@@ -60,6 +60,17 @@ async function everything(request: APIRequestContext, path: string, headers: Rec
   return page.data.map((item) => item.id);
 }
 
+/** Changes the customer `times` times: each change is an audit entry and a customer.updated event. */
+async function rename(request: APIRequestContext, customerId: string, times: number) {
+  for (let i = 0; i < times; i++) {
+    const change = await request.patch(`/customers/${customerId}.json`, {
+      headers: writeHeaders(),
+      data: { company_name: `Renamed ${i}` },
+    });
+    expect(change.status()).toBe(200);
+  }
+}
+
 const adminSession = async (baseURL: string) => {
   const state = await sessionOf(baseURL, "admin");
   return {
@@ -91,13 +102,7 @@ test.describe("lists by cursor", () => {
     request,
   }) => {
     const customer = await createCustomer(request);
-    for (let i = 0; i < 6; i++) {
-      const change = await request.patch(`/customers/${customer.id}.json`, {
-        headers: writeHeaders(),
-        data: { company_name: `Renamed ${i}` },
-      });
-      expect(change.status()).toBe(200);
-    }
+    await rename(request, customer.id, 6);
     const path = `/customers/${customer.id}/audit_trail.json`;
     const { ids, pages } = await walk(request, path, 3, writeHeaders());
     expect(ids.length).toBeGreaterThanOrEqual(7);
@@ -118,13 +123,7 @@ test.describe("lists by cursor", () => {
     const endpoint = (await registered.json()) as { id: string };
     try {
       const customer = await createCustomer(request);
-      for (let i = 0; i < 5; i++) {
-        const change = await request.patch(`/customers/${customer.id}.json`, {
-          headers: writeHeaders(),
-          data: { company_name: `Renamed ${i}` },
-        });
-        expect(change.status()).toBe(200);
-      }
+      await rename(request, customer.id, 5);
       const path = `/customers/${customer.id}/webhook_deliveries.json`;
       const ours = async () => {
         const response = await request.get(`${path}?limit=100`, { headers: writeHeaders() });
