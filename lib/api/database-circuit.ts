@@ -1,4 +1,4 @@
-import { ApiError } from "./api-error";
+import { AppError } from "../errors/app-error";
 import { databaseFailureOf } from "./database-errors";
 
 // A circuit breaker for the database. When a request finds the database gone (unreachable,
@@ -51,9 +51,9 @@ export function databaseFailed(admission: Admission): void {
   openUntil = Date.now() + OPEN_MS;
 }
 
-export function unavailable(): ApiError {
-  return new ApiError("service_unavailable", "The database is unavailable; retry shortly.", {
-    headers: { "retry-after": String(Math.ceil(OPEN_MS / 1000) + 2) },
+export function unavailable(): AppError {
+  return new AppError("service_unavailable", "The database is unavailable; retry shortly.", {
+    retryAfterSeconds: Math.ceil(OPEN_MS / 1000) + 2,
   });
 }
 

@@ -1,4 +1,4 @@
-import { ApiError } from "./api-error";
+import { AppError } from "../errors/app-error";
 import { problemResponse } from "./problem";
 
 const ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -10,16 +10,14 @@ type Method = (typeof ALL_METHODS)[number];
  */
 export function otherMethods(served: readonly Method[]): Record<Method, () => Response> {
   const answer = () =>
-    problemResponse(
-      new ApiError("method_not_allowed", `This resource supports ${served.join(", ")}.`, {
-        headers: { allow: served.join(", ") },
-      }),
-    );
+    problemResponse(new AppError("method_not_allowed", `This resource supports ${served.join(", ")}.`), {
+      allow: served.join(", "),
+    });
   return Object.fromEntries(ALL_METHODS.map((method) => [method, answer])) as Record<Method, () => Response>;
 }
 
 /** Any path under the API that no route serves. */
 export function unknownPath(request: Request): Response {
   const path = new URL(request.url).pathname.replace(/^\/api/, "");
-  return problemResponse(new ApiError("not_found", `There is no API resource at ${path}; see /docs/api.`));
+  return problemResponse(new AppError("not_found", `There is no API resource at ${path}; see /docs/api.`));
 }

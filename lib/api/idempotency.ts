@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { db } from "../db";
+import { AppError } from "../errors/app-error";
 import { decryptSecret, encryptSecret } from "../secret-box";
-import { ApiError } from "./api-error";
 
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 // A first request that has held its key this long without finishing is taken to have crashed.
@@ -32,7 +32,7 @@ export async function withIdempotency(
     const existing = await db().idempotencyKey.findUnique({ where });
     if (!existing) return withIdempotency(scope, execute); // expired and removed meanwhile
     if (existing.requestHash !== requestHash) {
-      throw new ApiError(
+      throw new AppError(
         "idempotency_key_reused",
         "This Idempotency-Key was used with a different request; use a new key.",
       );
@@ -41,11 +41,11 @@ export async function withIdempotency(
       return { status: existing.responseStatus, body: decryptSecret(existing.responseBodyEncrypted) };
     }
     if (!(await takeOverStale(scope.principal, scope.key, existing.lockedAt))) {
-      throw new ApiError(
+      throw new AppError(
         "idempotency_key_in_use",
         "A request with this Idempotency-Key is still being processed; retry later.",
         {
-          headers: { "retry-after": "1" },
+          retryAfterSeconds: 1,
         },
       );
     }

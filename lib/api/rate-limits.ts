@@ -1,8 +1,8 @@
 import type { RateLimiterPostgres } from "rate-limiter-flexible";
 import { env } from "../env";
+import { AppError } from "../errors/app-error";
 import { addressLimitKey, clientAddress } from "../http/client-address";
 import { consume, postgresLimiter } from "../rate-limits/postgres-limiter";
-import { ApiError } from "./api-error";
 import { RateLimiter } from "./rate-limiter";
 
 // Two limits with different stores. The per-caller token bucket is checked on every request,
@@ -56,8 +56,8 @@ const addressKeyOf = (request: Request) => addressLimitKey(clientAddress(request
 const tooManyFailures = (seconds: number) =>
   rateLimited("Too many failed authentication attempts from this address", seconds);
 
-export function rateLimited(message: string, retryAfterSeconds: number): ApiError {
-  return new ApiError("rate_limited", `${message}; retry in ${retryAfterSeconds} s.`, {
-    headers: { "retry-after": String(retryAfterSeconds) },
+export function rateLimited(message: string, retryAfterSeconds: number): AppError {
+  return new AppError("rate_limited", `${message}; retry in ${retryAfterSeconds} s.`, {
+    retryAfterSeconds,
   });
 }

@@ -1,4 +1,4 @@
-import { ApiError } from "./api-error";
+import { AppError } from "../errors/app-error";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -34,14 +34,14 @@ export async function readRawBody(request: Request): Promise<string> {
 
 export function parseJson(raw: string): unknown {
   if (raw.trim() === "")
-    throw new ApiError("malformed_json", "The request body is empty; send a JSON object.");
+    throw new AppError("malformed_json", "The request body is empty; send a JSON object.");
   try {
     return JSON.parse(raw);
   } catch (error) {
-    throw new ApiError("malformed_json", `The request body is not valid JSON: ${(error as Error).message}`);
+    throw new AppError("malformed_json", `The request body is not valid JSON: ${(error as Error).message}`);
   }
 }
 
-function tooLarge(maxBytes: number): ApiError {
-  return new ApiError("payload_too_large", `The request body exceeds ${maxBytes} bytes.`);
+function tooLarge(maxBytes: number): AppError {
+  return new AppError("payload_too_large", `The request body exceeds ${maxBytes} bytes.`);
 }

@@ -1,92 +1,88 @@
+import type { z } from "zod";
 import type { Permission, Principal } from "../auth/roles";
 import { isAllowed } from "../auth/roles";
 import { env } from "../env";
+import { AppError } from "../errors/app-error";
+import type { OperationDefinition } from "../operations/define-operation";
 import { type Actor, actorOf } from "../server/audit/actor";
 import { isStorableText } from "../validations/text";
-import { ApiError } from "./api-error";
 import { authenticate } from "./authenticate";
 import { type Admission, admitDatabaseWork, settleDatabaseWork } from "./database-circuit";
 import { withIdempotency } from "./idempotency";
-import { problemResponse, toApiError } from "./problem";
+import { problemResponse, toAppError } from "./problem";
 import { limitCaller, limitFailedAuthentication, refuseLimitedAddress } from "./rate-limits";
 import { parseJson, readRawBody } from "./read-json-body";
 import { admitReport } from "./report-concurrency";
 
-export interface ApiResult {
-  status: number;
-  body: unknown;
-}
+type Output<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
 
-export const ok = (body: unknown): ApiResult => ({ status: 200, body });
-export const created = (body: unknown): ApiResult => ({ status: 201, body });
-
-export interface HandlerContext<P> {
+/** What a handler of `Operation` receives: its path, query and body parsed by its own schemas. */
+export interface HandlerContext<Operation extends OperationDefinition> {
   request: Request;
   url: URL;
-  params: P;
+  params: Operation extends { params: infer Schema } ? Output<Schema> : Record<string, never>;
+  query: Operation extends { query: infer Schema } ? Output<Schema> : undefined;
+  body: Operation extends { body: { schema: infer Schema } } ? Output<Schema> : undefined;
   principal: Principal;
   actor: Actor;
-  /** The parsed JSON body of POST, PUT and PATCH requests; undefined otherwise. */
-  body: unknown;
-  /** The Idempotency-Key header, when the caller sent one. */
-  idempotencyKey: string | undefined;
+  /** The Idempotency-Key header; always there when the operation requires one. */
+  idempotencyKey: Operation extends { idempotency: "required" } ? string : string | undefined;
 }
 
-interface RouteOptions {
-  permission: Permission;
-  /** Charges insist on a key; every other POST merely honours one. */
-  idempotencyKey?: "optional" | "required";
-  /** An empty body reads as `{}` (a refund of everything left); elsewhere it is a 400. */
-  bodyOptional?: boolean;
-  /**
-   * A report over the whole book: at most REPORT_CONCURRENCY_PER_CALLER at once per caller
-   * (429 past that), on the report connections of lib/db.ts.
-   */
-  report?: boolean;
-}
+/** The body an operation answers with: its response schema's type, sent with its status. */
+export type ResponseOf<Operation extends OperationDefinition> = z.output<Operation["response"]["schema"]>;
 
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Wraps a route handler with what every API route shares: authentication (API key or staff
- * session), the permission check, the Origin check for cookie-authenticated writes, body
- * limits and JSON parsing, Idempotency-Key handling, and RFC 9457 errors.
+ * Serves one operation (lib/operations) with what every API route shares: authentication (API
+ * key or staff session), the permission check, the Origin check for cookie-authenticated writes,
+ * body limits and JSON parsing, parsing params, query and body with the operation's schemas,
+ * Idempotency-Key handling, and RFC 9457 errors.
  */
-export function apiRoute<P = Record<string, never>>(
-  options: RouteOptions,
-  handler: (context: HandlerContext<P>) => Promise<ApiResult>,
+export function apiRoute<const Operation extends OperationDefinition>(
+  operation: Operation,
+  handler: (context: HandlerContext<Operation>) => Promise<ResponseOf<Operation>>,
 ) {
-  return async (request: Request, routeContext: { params: Promise<P> }): Promise<Response> => {
+  return async (request: Request, routeContext: { params: Promise<unknown> }): Promise<Response> => {
     let admission: Admission | undefined;
     let releaseReport: (() => void) | undefined;
     try {
       admission = admitDatabaseWork();
-      const caller = await authenticateOrThrow(request, options.permission);
-      if (options.report) releaseReport = admitReport(`${caller.kind}:${caller.id}`);
+      const caller = await authenticateOrThrow(request, operation.permission);
+      if (operation.report) releaseReport = admitReport(`${caller.kind}:${caller.id}`);
       const rawBody = METHODS_WITH_BODY.has(request.method) ? await readRawBody(request) : "";
-      const idempotencyKey = idempotencyKeyOf(request, options);
-      const context: HandlerContext<P> = {
-        request,
-        url: new URL(request.url),
-        params: await knownParams(routeContext.params),
-        principal: caller,
-        actor: actorOf(caller),
-        body: !METHODS_WITH_BODY.has(request.method)
-          ? undefined
-          : options.bodyOptional && rawBody.trim() === ""
-            ? {}
-            : parseJson(rawBody),
-        idempotencyKey,
+      const idempotencyKey = idempotencyKeyOf(request, operation);
+      const url = new URL(request.url);
+      const params = await knownParams(routeContext.params);
+      const json = !METHODS_WITH_BODY.has(request.method)
+        ? undefined
+        : operation.body?.required === false && rawBody.trim() === ""
+          ? {}
+          : parseJson(rawBody);
+      // The schemas run inside the idempotent part, as the handlers' own parsing did: a key
+      // reused with another (even invalid) body is reported as reused.
+      const run = async () => {
+        const context = {
+          request,
+          url,
+          params: operation.params ? operation.params.parse(params) : params,
+          query: operation.query?.parse(Object.fromEntries(url.searchParams)),
+          body: operation.body && json !== undefined ? operation.body.schema.parse(json) : json,
+          principal: caller,
+          actor: actorOf(caller),
+          idempotencyKey,
+        } as HandlerContext<Operation>;
+        return { status: operation.response.status, body: JSON.stringify(await handler(context)) };
       };
-      const run = async () => serialize(await handler(context));
       const response =
-        idempotencyKey && request.method === "POST"
+        idempotencyKey && operation.idempotency !== "none"
           ? await withIdempotency(
               {
                 principal: `${caller.kind}:${caller.id}`,
                 key: idempotencyKey,
-                fingerprint: `${request.method} ${context.url.pathname}${context.url.search}\n${rawBody}`,
+                fingerprint: `${request.method} ${url.pathname}${url.search}\n${rawBody}`,
               },
               run,
             )
@@ -98,10 +94,10 @@ export function apiRoute<P = Record<string, never>>(
       });
     } catch (error) {
       if (admission) settleDatabaseWork(admission, error);
-      const apiError = toApiError(error);
-      if (apiError.status >= 500 && apiError.code === "internal")
+      const appError = toAppError(error);
+      if (appError.code === "internal")
         console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
-      return problemResponse(apiError);
+      return problemResponse(appError);
     } finally {
       releaseReport?.();
     }
@@ -113,7 +109,7 @@ async function authenticateOrThrow(request: Request, permission: Permission): Pr
   const caller = await authenticate(request);
   if (!caller) {
     await limitFailedAuthentication(request);
-    throw new ApiError("unauthorized", "Send a valid API key as `Authorization: Bearer <key>`, or sign in.");
+    throw new AppError("unauthorized", "Send a valid API key as `Authorization: Bearer <key>`, or sign in.");
   }
   limitCaller(`${caller.principal.kind}:${caller.principal.id}`);
   // Writes with a cookie must come from our own pages: an Origin of ours on unsafe methods, and
@@ -121,14 +117,14 @@ async function authenticateOrThrow(request: Request, permission: Permission): Pr
   // Fetch Metadata's same-origin.
   const changesSomething = !SAFE_METHODS.has(request.method) || permission !== "read";
   if (caller.viaCookie && changesSomething && !sameOrigin(request)) {
-    throw new ApiError(
+    throw new AppError(
       "forbidden",
       "Cross-origin request refused: the Origin header does not match this site.",
     );
   }
   if (!isAllowed(caller.principal, permission)) {
     const who = caller.principal.kind === "api_key" ? "This API key" : `The ${caller.principal.role} role`;
-    throw new ApiError(
+    throw new AppError(
       "forbidden",
       `${who} may not ${permission === "read" ? "read this resource" : "make this change"}.`,
     );
@@ -143,24 +139,24 @@ function sameOrigin(request: Request): boolean {
 }
 
 /** Path ids PostgreSQL could not even compare (NUL, broken UTF-16) cannot name anything: 404. */
-async function knownParams<P>(params: Promise<P>): Promise<P> {
-  const values = await params;
-  for (const value of Object.values(values ?? {})) {
+async function knownParams(params: Promise<unknown>): Promise<Record<string, unknown>> {
+  const values = ((await params) ?? {}) as Record<string, unknown>;
+  for (const value of Object.values(values)) {
     if (typeof value === "string" && !isStorableText(value))
-      throw new ApiError("not_found", "No such resource.");
+      throw new AppError("not_found", "No such resource.");
   }
   return values;
 }
 
-function idempotencyKeyOf(request: Request, options: RouteOptions): string | undefined {
+function idempotencyKeyOf(request: Request, operation: OperationDefinition): string | undefined {
   const key = request.headers.get("idempotency-key") ?? undefined;
   if (key !== undefined && (key.length === 0 || key.length > 255)) {
-    throw new ApiError("validation_failed", "The Idempotency-Key header must be 1–255 characters.", {
+    throw new AppError("validation_failed", "The Idempotency-Key header must be 1–255 characters.", {
       errors: [{ field: "Idempotency-Key", message: "must be 1–255 characters" }],
     });
   }
-  if (!key && options.idempotencyKey === "required" && request.method === "POST") {
-    throw new ApiError(
+  if (!key && operation.idempotency === "required") {
+    throw new AppError(
       "validation_failed",
       "This request requires an Idempotency-Key header, so that a retry never repeats it.",
       {
@@ -169,8 +165,4 @@ function idempotencyKeyOf(request: Request, options: RouteOptions): string | und
     );
   }
   return key;
-}
-
-function serialize(result: ApiResult) {
-  return { status: result.status, body: JSON.stringify(result.body) };
 }

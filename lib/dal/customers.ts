@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { ApiError } from "../api/api-error";
 import { requireStaff } from "../auth/current-staff";
+import { AppError } from "../errors/app-error";
 import { getCustomer } from "../server/customers/get-customer";
 import { listCustomers } from "../server/customers/list-customers";
 import type { ListCustomersQuery } from "../validations/customer";
@@ -25,7 +25,7 @@ export async function getCustomerForStaff(id: string) {
   try {
     return await getCustomer(id);
   } catch (error) {
-    if (error instanceof ApiError && error.code === "not_found") notFound();
+    if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { ApiError } from "../api/api-error";
 import { problemResponse } from "../api/problem-response";
+import { AppError } from "../errors/app-error";
 
 /**
  * Whether a path has a segment that is not valid percent-encoded UTF-8 (`%ED%A0%80`, `%FF`, `%`,
@@ -29,10 +29,10 @@ export const NOT_FOUND_PATH = "/_malformed-path";
 /** An API path with a malformed segment: a 400 problem naming the path, as any other bad input. */
 export function malformedApiPathResponse(): NextResponse {
   const problem = problemResponse(
-    new ApiError("bad_request", "The path is not valid percent-encoded UTF-8.", {
+    new AppError("bad_request", "The path is not valid percent-encoded UTF-8.", {
       errors: [{ field: "path", message: "must be valid percent-encoded UTF-8" }],
-      headers: { "cache-control": "no-store" },
     }),
+    { "cache-control": "no-store" },
   );
   return new NextResponse(problem.body, { status: problem.status, headers: problem.headers });
 }

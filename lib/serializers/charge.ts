@@ -1,11 +1,12 @@
 import type { Charge, Refund } from "../generated/prisma/client";
+import type { ChargeResponse } from "../validations/billing-responses";
 import { serializeRefund } from "./refund";
 
-/** The public JSON shape of a charge (CONTRACT.md section 5); a decline is a `failed` charge. */
-export function serializeCharge(row: Charge & { refunds?: Refund[] }) {
+/** The public JSON shape of a charge; a decline is a `failed` charge. */
+export function serializeCharge(row: Charge & { refunds?: Refund[] }): ChargeResponse {
   return {
     id: row.id,
-    object: "charge" as const,
+    object: "charge",
     customer_id: row.customerId,
     status: row.status as "pending" | "succeeded" | "failed",
     amount: row.amount,
@@ -22,4 +23,4 @@ export function serializeCharge(row: Charge & { refunds?: Refund[] }) {
   };
 }
 
-export type ChargeJson = ReturnType<typeof serializeCharge>;
+export type ChargeJson = ChargeResponse;

@@ -1,5 +1,6 @@
 import type { Customer } from "../generated/prisma/client";
 import type { Property } from "../validations/properties";
+import type { CustomerResponse } from "../validations/responses";
 
 /** The customer's own columns; see customerSelect for what responses need. */
 export const customerColumns = {
@@ -35,11 +36,11 @@ export type CustomerRow = Pick<Customer, Exclude<keyof typeof customerSelect, "d
   } | null;
 };
 
-/** The public JSON shape of a customer (CONTRACT.md section 3). */
-export function serializeCustomer(row: CustomerRow) {
+/** The public JSON shape of a customer. */
+export function serializeCustomer(row: CustomerRow): CustomerResponse {
   return {
     id: row.id,
-    object: "customer" as const,
+    object: "customer",
     external_id: row.externalId,
     email: row.email,
     company_name: row.companyName,
@@ -67,4 +68,4 @@ export function serializeCustomer(row: CustomerRow) {
   };
 }
 
-export type CustomerJson = ReturnType<typeof serializeCustomer>;
+export type CustomerJson = CustomerResponse;

@@ -1,13 +1,14 @@
 import type { PaymentMethod } from "../generated/prisma/client";
+import type { PaymentMethodResponse } from "../validations/activity-responses";
 
 export function serializePaymentMethod(
   row: Pick<PaymentMethod, "id" | "brand" | "last4" | "expMonth" | "expYear" | "detachedAt" | "createdAt">,
   defaultId?: string | null,
-) {
+): PaymentMethodResponse {
   return {
     id: row.id,
-    object: "payment_method" as const,
-    type: "card" as const,
+    object: "payment_method",
+    type: "card",
     brand: row.brand,
     last4: row.last4,
     exp_month: row.expMonth,

@@ -1,9 +1,10 @@
 import type { Refund } from "../generated/prisma/client";
+import type { RefundResponse } from "../validations/billing-responses";
 
-export function serializeRefund(row: Refund) {
+export function serializeRefund(row: Refund): RefundResponse {
   return {
     id: row.id,
-    object: "refund" as const,
+    object: "refund",
     charge_id: row.chargeId,
     amount: row.amount,
     created_at: row.createdAt.toISOString(),

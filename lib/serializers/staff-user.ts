@@ -1,4 +1,5 @@
 import type { StaffUser } from "../generated/prisma/client";
+import type { StaffUserResponse } from "../validations/staff-user-responses";
 
 export const staffUserSelect = {
   id: true,
@@ -10,10 +11,10 @@ export const staffUserSelect = {
 
 export function serializeStaffUser(
   row: Pick<StaffUser, "id" | "email" | "role" | "disabledAt" | "createdAt">,
-) {
+): StaffUserResponse {
   return {
     id: row.id,
-    object: "staff_user" as const,
+    object: "staff_user",
     email: row.email,
     role: row.role,
     disabled: row.disabledAt !== null,

@@ -1,18 +1,19 @@
 import type { Subscription } from "../generated/prisma/client";
+import type { SubscriptionResponse } from "../validations/billing-responses";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-/** The public JSON shape of a subscription (CONTRACT.md section 5). */
-export function serializeSubscription(row: Subscription) {
+/** The public JSON shape of a subscription. */
+export function serializeSubscription(row: Subscription): SubscriptionResponse {
   return {
     id: row.id,
-    object: "subscription" as const,
+    object: "subscription",
     customer_id: row.customerId,
     description: row.description,
     status: row.status,
     amount: row.unitAmount,
     currency: row.currency,
-    interval: row.interval,
+    interval: row.interval as SubscriptionResponse["interval"],
     interval_count: row.intervalCount,
     quantity: row.quantity,
     mrr: row.mrr,
@@ -28,4 +29,4 @@ export function serializeSubscription(row: Subscription) {
   };
 }
 
-export type SubscriptionJson = ReturnType<typeof serializeSubscription>;
+export type SubscriptionJson = SubscriptionResponse;

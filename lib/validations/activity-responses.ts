@@ -104,3 +104,11 @@ export const auditEntryResponseSchema = z
     created_at: timestamp,
   })
   .meta({ id: "AuditEntry", example: auditEntryExample });
+
+export type PaymentMethodResponse = z.infer<typeof paymentMethodResponseSchema>;
+export type PaymentLinkSummaryResponse = z.infer<typeof paymentLinkSummaryResponseSchema>;
+export type WebhookEndpointResponse = z.infer<typeof webhookEndpointResponseSchema>;
+export type CreatedWebhookEndpointResponse = z.infer<typeof createdWebhookEndpointResponseSchema>;
+export type DeletedWebhookEndpointResponse = z.infer<typeof deletedWebhookEndpointResponseSchema>;
+export type WebhookDeliveryResponse = z.infer<typeof webhookDeliveryResponseSchema>;
+export type AuditEntryResponse = z.infer<typeof auditEntryResponseSchema>;

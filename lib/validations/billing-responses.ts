@@ -9,7 +9,7 @@ import {
 } from "./examples";
 import { eid, timestamp } from "./responses";
 
-// The shapes the billing endpoints return (issue 4); the OpenAPI document is generated from them.
+// The shapes the billing endpoints return; the OpenAPI document is generated from them.
 
 const nullableTimestamp = timestamp.nullable();
 const currency = z.string().meta({ description: "ISO 4217, upper case", example: "USD" });
@@ -169,3 +169,8 @@ export const graphResponseSchema = z
     edges: z.array(z.object({ source: z.string(), target: z.string(), type: z.string() })),
   })
   .meta({ id: "CustomerGraph", example: graphExample });
+
+export type SubscriptionResponse = z.infer<typeof subscriptionResponseSchema>;
+export type RefundResponse = z.infer<typeof refundResponseSchema>;
+export type ChargeResponse = z.infer<typeof chargeResponseSchema>;
+export type GraphResponse = z.infer<typeof graphResponseSchema>;

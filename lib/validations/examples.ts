@@ -270,12 +270,12 @@ export const graphExample = {
   ],
 };
 
-export const updateStaffUserExample = { role: "finance", disabled: false };
+export const updateStaffUserExample = { role: "finance" };
 
 export const staffUserExample = {
   id: `usr_${ulid}`,
   object: "staff_user",
-  email: "ana@donutwork.example",
+  email: "ana@example.com",
   role: "finance",
   disabled: false,
   disabled_at: null,

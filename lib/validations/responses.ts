@@ -90,3 +90,6 @@ export function listOf<T extends z.ZodType>(item: T, id: string) {
         : { example: { object: "list", data: [itemExample], has_more: false, next_cursor: null } }),
     });
 }
+
+export type CustomerResponse = z.infer<typeof customerResponseSchema>;
+export type PaymentLinkResponse = z.infer<typeof paymentLinkResponseSchema>;

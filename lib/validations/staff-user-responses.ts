@@ -14,3 +14,5 @@ export const staffUserResponseSchema = z
     created_at: timestamp,
   })
   .meta({ id: "StaffUser", example: staffUserExample });
+
+export type StaffUserResponse = z.infer<typeof staffUserResponseSchema>;

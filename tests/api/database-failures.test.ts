@@ -64,9 +64,12 @@ describe("database failures", () => {
     const error = await rejectionOf(pool.query("select 1"));
     held.release();
     const { databaseFailureOf } = await import("../../lib/api/database-errors");
-    const { toApiError } = await import("../../lib/api/problem");
+    const { toAppError } = await import("../../lib/api/problem");
     expect(databaseFailureOf(error)).toBe("busy");
-    expect(toApiError(error)).toMatchObject({ status: 503, options: { headers: { "retry-after": "1" } } });
+    expect(toAppError(error)).toMatchObject({
+      code: "service_unavailable",
+      options: { retryAfterSeconds: 1 },
+    });
     expect(await circuitAfter(error)).toBe("closed");
   });
 
@@ -90,9 +93,9 @@ describe("database failures", () => {
     const error = await rejectionOf(reportQuery(Prisma.sql`select pg_sleep(2)`));
     expect(Date.now() - started).toBeLessThan(1_900);
     const { databaseFailureOf } = await import("../../lib/api/database-errors");
-    const { toApiError } = await import("../../lib/api/problem");
+    const { toAppError } = await import("../../lib/api/problem");
     expect(databaseFailureOf(error)).toBe("too_slow");
-    expect(toApiError(error).status).toBe(503);
+    expect(toAppError(error).code).toBe("service_unavailable");
     expect(await circuitAfter(error)).toBe("closed");
     // The connection is fine afterwards: the next report statement runs.
     expect(await reportQuery<{ one: number }>(Prisma.sql`select 1 as one`)).toEqual([{ one: 1 }]);

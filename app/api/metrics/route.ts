@@ -1,11 +1,10 @@
 import { otherMethods } from "@/lib/api/fallbacks";
-import { apiRoute, ok } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/route";
+import * as operations from "@/lib/operations/health";
 import { getBookMetrics } from "@/lib/server/metrics/get-book-metrics";
-import { bookMetricsQuerySchema } from "@/lib/validations/subscription";
 
-export const GET = apiRoute({ permission: "read", report: true }, async ({ url }) => {
-  const query = bookMetricsQuerySchema.parse(Object.fromEntries(url.searchParams));
-  return ok(await getBookMetrics({ from: query.from, to: query.to, atRiskLimit: query.at_risk_limit }));
-});
+export const GET = apiRoute(operations.getBookMetrics, ({ query }) =>
+  getBookMetrics({ from: query.from, to: query.to, atRiskLimit: query.at_risk_limit }),
+);
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

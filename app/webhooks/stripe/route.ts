@@ -1,9 +1,9 @@
 import type Stripe from "stripe";
-import { ApiError } from "@/lib/api/api-error";
-import { problemResponse, toApiError } from "@/lib/api/problem";
+import { problemResponse, toAppError } from "@/lib/api/problem";
 import { readRawBody } from "@/lib/api/read-json-body";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
 import { stripe } from "@/lib/stripe";
 
 // Stripe's own default tolerance; the contract allows at most 300 s.
@@ -26,7 +26,7 @@ export async function POST(request: Request) {
         SIGNATURE_TOLERANCE_SECONDS,
       );
     } catch (error) {
-      throw new ApiError("bad_request", `Webhook signature verification failed: ${(error as Error).message}`);
+      throw new AppError("bad_request", `Webhook signature verification failed: ${(error as Error).message}`);
     }
     await db().stripeEvent.createMany({
       data: [{ id: event.id, type: event.type, payload: JSON.parse(raw) }],
@@ -34,6 +34,6 @@ export async function POST(request: Request) {
     });
     return Response.json({ received: true });
   } catch (error) {
-    return problemResponse(toApiError(error));
+    return problemResponse(toAppError(error));
   }
 }

@@ -1,8 +1,11 @@
 import { db } from "../../db";
 
-export function listApiKeys() {
+/** The keys, newest first (revoked ones too); `window` selects one page of them, else all. */
+export function listApiKeys(window: { beforeId?: string; take?: number } = {}) {
   return db().apiKey.findMany({
+    where: window.beforeId ? { id: { lt: window.beforeId } } : {},
     orderBy: { id: "desc" },
+    ...(window.take ? { take: window.take } : {}),
     select: {
       id: true,
       name: true,

@@ -1,25 +1,32 @@
-import { firstOf } from "../../api/cursor";
 import { db } from "../../db";
+import { page, windowOf } from "../../pagination/cursor";
+import { serializeAuditEntry } from "../../serializers/audit-entry";
+import type { PaginationQuery } from "../../validations/pagination";
 import { getCustomerRowOrThrow } from "../customers/get-customer";
 
-const AUDIT_TRAIL_LIMIT = 50;
-
 /**
- * The newest changes to a customer and to the things that hang off it (payment links and
- * payment methods), for the customer page. Audit records are keyed by entity, not by customer,
- * so the customer's own ids are gathered first.
+ * The changes to a customer and to the things that hang off it (payment links and payment
+ * methods), newest first, by cursor. Audit records are keyed by entity, not by customer, so the
+ * customer's own ids are gathered first.
  */
-export async function listCustomerAuditTrail(customerId: string) {
+export async function listCustomerAuditTrail({
+  customerId,
+  query,
+}: {
+  customerId: string;
+  query: PaginationQuery;
+}) {
   await getCustomerRowOrThrow(customerId);
+  const { beforeId, take } = windowOf(query, "serial");
   const [links, methods] = await Promise.all([
     db().paymentLink.findMany({ where: { customerId }, select: { id: true } }),
     db().paymentMethod.findMany({ where: { customerId }, select: { id: true } }),
   ]);
   const entityIds = [customerId, ...links.map((link) => link.id), ...methods.map((method) => method.id)];
   const fetched = await db().auditRecord.findMany({
-    where: { entityId: { in: entityIds } },
+    where: { entityId: { in: entityIds }, ...(beforeId ? { id: { lt: BigInt(beforeId) } } : {}) },
     orderBy: { id: "desc" },
-    take: AUDIT_TRAIL_LIMIT + 1,
+    take,
     select: {
       id: true,
       actorType: true,
@@ -30,10 +37,9 @@ export async function listCustomerAuditTrail(customerId: string) {
       createdAt: true,
     },
   });
-  const { rows: records, hasMore } = firstOf(fetched, AUDIT_TRAIL_LIMIT);
-  const staffIds = records
-    .filter((record) => record.actorType === "staff_user" && record.actorId)
-    .map((record) => record.actorId as string);
+  const staffIds = fetched.flatMap((record) =>
+    record.actorType === "staff_user" && record.actorId ? [record.actorId] : [],
+  );
   const staff = staffIds.length
     ? await db().staffUser.findMany({
         where: { id: { in: [...new Set(staffIds)] } },
@@ -41,21 +47,5 @@ export async function listCustomerAuditTrail(customerId: string) {
       })
     : [];
   const emailOf = new Map(staff.map((user) => [user.id, user.email]));
-  return {
-    object: "list" as const,
-    data: records.map((record) => ({
-      id: String(record.id),
-      action: record.action,
-      entity_type: record.entityType,
-      entity_id: record.entityId,
-      actor: {
-        type: record.actorType,
-        id: record.actorId,
-        email: record.actorId ? (emailOf.get(record.actorId) ?? null) : null,
-      },
-      created_at: record.createdAt.toISOString(),
-    })),
-    has_more: hasMore,
-    next_cursor: null,
-  };
+  return page(fetched, query.limit, (record) => serializeAuditEntry(record, emailOf));
 }

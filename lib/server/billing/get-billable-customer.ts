@@ -1,16 +1,16 @@
-import { ApiError } from "../../api/api-error";
 import type { Tx } from "../../db";
 import { db } from "../../db";
+import { AppError } from "../../errors/app-error";
 import { getCustomerRowOrThrow } from "../customers/get-customer";
 
 /**
  * The Stripe ids a charge or subscription needs: only active customers with a default payment
- * method can be billed (CONTRACT.md sections 3 and 5); anything else is a 409 saying why.
+ * method can be billed; anything else is a 409 saying why.
  */
 export async function getBillableCustomer(customerId: string, client: Tx = db()) {
   const customer = await getCustomerRowOrThrow(customerId, client);
   if (customer.status !== "active") {
-    throw new ApiError(
+    throw new AppError(
       "conflict",
       `Customer ${customerId} is ${customer.status}; only active customers can be billed.`,
     );
@@ -20,7 +20,7 @@ export async function getBillableCustomer(customerId: string, client: Tx = db())
     select: { stripeCustomerId: true, defaultPaymentMethod: { select: { stripePaymentMethodId: true } } },
   });
   if (!billing.stripeCustomerId || !billing.defaultPaymentMethod) {
-    throw new ApiError(
+    throw new AppError(
       "conflict",
       `Customer ${customerId} has no default payment method; send them a payment link first.`,
     );

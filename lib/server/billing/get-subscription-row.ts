@@ -1,5 +1,5 @@
-import { notFound } from "../../api/api-error";
 import { db } from "../../db";
+import { notFound } from "../../errors/app-error";
 import { isId } from "../../ids";
 
 export async function getSubscriptionRowOrThrow(id: string) {

@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { ApiError } from "../../api/api-error";
+import { AppError } from "../../errors/app-error";
 
 /**
  * Stripe failures that are not the customer's card: Stripe unreachable or failing is a 502 the
@@ -8,7 +8,7 @@ import { ApiError } from "../../api/api-error";
  */
 export function providerError(error: unknown): unknown {
   if (error instanceof Stripe.errors.StripeInvalidRequestError) {
-    return new ApiError("conflict", `Stripe refused the request: ${error.message}`);
+    return new AppError("conflict", `Stripe refused the request: ${error.message}`);
   }
   if (
     error instanceof Stripe.errors.StripeConnectionError ||
@@ -16,10 +16,10 @@ export function providerError(error: unknown): unknown {
     error instanceof Stripe.errors.StripeRateLimitError ||
     error instanceof Stripe.errors.StripeIdempotencyError
   ) {
-    return new ApiError(
+    return new AppError(
       "payment_provider_unavailable",
       "Stripe could not be reached or failed; retry with the same Idempotency-Key.",
-      { headers: { "retry-after": "2" } },
+      { retryAfterSeconds: 2 },
     );
   }
   return error;

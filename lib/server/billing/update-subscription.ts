@@ -1,4 +1,4 @@
-import { ApiError } from "../../api/api-error";
+import { AppError } from "../../errors/app-error";
 import { stripe } from "../../stripe";
 import type { UpdateSubscriptionInput } from "../../validations/subscription";
 import type { Actor } from "../audit/actor";
@@ -22,7 +22,7 @@ export async function updateSubscription({
 }) {
   const current = await getSubscriptionRowOrThrow(id);
   if (isEndedSubscriptionStatus(current.status)) {
-    throw new ApiError("conflict", `Subscription ${id} is ${current.status}; it can no longer be changed.`);
+    throw new AppError("conflict", `Subscription ${id} is ${current.status}; it can no longer be changed.`);
   }
   return changeSubscriptionAtStripe(current, actor, async (stripeId) => {
     const truth = await stripe().subscriptions.retrieve(stripeId);

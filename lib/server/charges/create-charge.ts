@@ -1,6 +1,6 @@
 import Stripe from "stripe";
-import { ApiError } from "../../api/api-error";
 import { db } from "../../db";
+import { AppError } from "../../errors/app-error";
 import { newId } from "../../ids";
 import { serializeCharge } from "../../serializers/charge";
 import { stripe } from "../../stripe";
@@ -94,7 +94,7 @@ async function claimCharge({
     row.currency !== input.currency ||
     row.description !== (input.description ?? null)
   ) {
-    throw new ApiError(
+    throw new AppError(
       "idempotency_key_reused",
       "This Idempotency-Key already made a different charge for this customer; use a new key.",
     );

@@ -1,5 +1,5 @@
-import { decodeCursor, page } from "../../api/cursor";
 import { db } from "../../db";
+import { decodeCursor, page } from "../../pagination/cursor";
 import { serializeCharge } from "../../serializers/charge";
 import type { PaginationQuery } from "../../validations/pagination";
 import { getCustomerRowOrThrow } from "../customers/get-customer";

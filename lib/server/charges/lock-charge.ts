@@ -1,5 +1,5 @@
-import { notFound } from "../../api/api-error";
 import type { Tx } from "../../db";
+import { notFound } from "../../errors/app-error";
 
 /** Reads a charge under a row lock, so settling, refunds and disputes of one charge apply in turn. */
 export async function lockCharge(tx: Tx, id: string) {

@@ -1,5 +1,5 @@
-import { ApiError, notFound } from "../../api/api-error";
 import { db } from "../../db";
+import { AppError, notFound } from "../../errors/app-error";
 import { isId, newId } from "../../ids";
 import { serializeCharge } from "../../serializers/charge";
 import { stripe } from "../../stripe";
@@ -32,16 +32,16 @@ export async function refundCharge({
     async (tx) => {
       const charge = await lockCharge(tx, id);
       if (charge.status !== "succeeded" || !charge.stripePaymentIntentId) {
-        throw new ApiError(
+        throw new AppError(
           "conflict",
           `Charge ${id} is ${charge.status}; only succeeded charges can be refunded.`,
         );
       }
       const remaining = charge.amount - charge.amountRefunded;
-      if (remaining === 0) throw new ApiError("conflict", `Charge ${id} is already fully refunded.`);
+      if (remaining === 0) throw new AppError("conflict", `Charge ${id} is already fully refunded.`);
       const amount = input.amount ?? remaining;
       if (amount > remaining) {
-        throw new ApiError("validation_failed", `Only ${remaining} of charge ${id} is left to refund.`, {
+        throw new AppError("validation_failed", `Only ${remaining} of charge ${id} is left to refund.`, {
           errors: [{ field: "amount", message: `must be at most ${remaining}, what is left of the charge` }],
         });
       }

@@ -1,5 +1,5 @@
-import { ApiError } from "../../api/api-error";
 import { db } from "../../db";
+import { AppError } from "../../errors/app-error";
 import type { Prisma } from "../../generated/prisma/client";
 import {
   type CustomerJson,
@@ -28,7 +28,7 @@ export async function changeCustomer({
   return db().$transaction(async (tx) => {
     const current: CustomerRow = await lockCustomer(tx, id);
     if (current.status === "deleted")
-      throw new ApiError("conflict", `Customer ${id} is deleted and cannot be changed.`);
+      throw new AppError("conflict", `Customer ${id} is deleted and cannot be changed.`);
     const before = serializeCustomer(current);
     const row = await tx.customer.update({ where: { id }, data: data(before), select: customerSelect });
     const after = serializeCustomer(row);

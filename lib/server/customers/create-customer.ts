@@ -1,5 +1,5 @@
-import { ApiError } from "../../api/api-error";
 import { pool } from "../../db";
+import { AppError } from "../../errors/app-error";
 import { newId } from "../../ids";
 import { serializeCustomer } from "../../serializers/customer";
 import type { CreateCustomerInput } from "../../validations/customer";
@@ -75,12 +75,12 @@ export async function createCustomer({ input, actor }: { input: CreateCustomerIn
   return customer;
 }
 
-async function externalIdTaken(externalId: string): Promise<ApiError> {
+async function externalIdTaken(externalId: string): Promise<AppError> {
   const { rows } = await pool().query<{ id: string }>("select id from customers where external_id = $1", [
     externalId,
   ]);
   const existingId = rows[0]?.id ?? null;
-  return new ApiError(
+  return new AppError(
     "conflict",
     `A customer with external_id "${externalId}" already exists: ${existingId}.`,
     {

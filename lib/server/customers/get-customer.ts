@@ -1,6 +1,6 @@
-import { notFound } from "../../api/api-error";
 import type { Tx } from "../../db";
 import { db } from "../../db";
+import { notFound } from "../../errors/app-error";
 import { customerSelect, serializeCustomer } from "../../serializers/customer";
 
 export async function getCustomerRowOrThrow(id: string, client: Tx = db()) {

@@ -1,5 +1,5 @@
-import { decodeCursor, page } from "../../api/cursor";
 import { pool } from "../../db";
+import { decodeCursor, page } from "../../pagination/cursor";
 import { type CustomerRow, serializeCustomer } from "../../serializers/customer";
 import type { ListCustomersQuery } from "../../validations/customer";
 import { CUSTOMER_FROM, CUSTOMER_ROW_COLUMNS, customerSearchCondition, SqlValues } from "./customer-sql";

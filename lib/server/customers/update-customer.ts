@@ -1,5 +1,5 @@
-import { validationFailed } from "../../api/api-error";
-import { fieldErrorsOf } from "../../api/zod-field-errors";
+import { validationFailed } from "../../errors/app-error";
+import { fieldErrorsOf } from "../../errors/field-errors";
 import type { UpdateCustomerInput } from "../../validations/customer";
 import { addressSchema } from "../../validations/customer";
 import type { Actor } from "../audit/actor";

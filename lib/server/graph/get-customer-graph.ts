@@ -1,17 +1,13 @@
 import { db } from "../../db";
 import { customerLabel } from "../../format/customer-label";
 import { formatMinorUnits } from "../../metrics";
+import type { GraphResponse } from "../../validations/billing-responses";
 import { getCustomerRowOrThrow } from "../customers/get-customer";
 
 // Each kind is capped to its newest rows, so a long-lived customer still draws as a readable graph.
 const PER_KIND = 50;
 
-interface GraphNode {
-  id: string;
-  type: string;
-  label: string;
-  data?: Record<string, unknown>;
-}
+type GraphNode = GraphResponse["nodes"][number];
 
 /**
  * The customer's relationship graph: the customer in the middle, its properties, payment links,

@@ -1,5 +1,5 @@
-import { notFound } from "../../api/api-error";
 import type { Db } from "../../db";
+import { notFound } from "../../errors/app-error";
 import {
   assessRisk,
   dailyMrrHistory,

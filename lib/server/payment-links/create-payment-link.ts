@@ -1,6 +1,6 @@
-import { ApiError } from "../../api/api-error";
 import { db } from "../../db";
 import { env } from "../../env";
+import { AppError } from "../../errors/app-error";
 import { newId } from "../../ids";
 import { hashToken, randomToken } from "../../secret-tokens";
 import type { Actor } from "../audit/actor";
@@ -29,7 +29,7 @@ export async function createPaymentLink({
   const { link, revoked } = await db().$transaction(async (tx) => {
     const customer = await lockCustomer(tx, customerId);
     if (customer.status !== "active") {
-      throw new ApiError(
+      throw new AppError(
         "conflict",
         `Customer ${customerId} is ${customer.status}; only active customers get payment links.`,
       );

@@ -1,7 +1,7 @@
-import { ApiError } from "../../api/api-error";
 import { hashPassword } from "../../auth/password";
 import type { StaffRole } from "../../auth/roles";
 import { db } from "../../db";
+import { AppError } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
 import { newId } from "../../ids";
 import { staffUserSelect } from "../../serializers/staff-user";
@@ -10,7 +10,7 @@ export const MIN_PASSWORD_LENGTH = 10;
 
 export async function createStaffUser(input: { email: string; password: string; role: StaffRole }) {
   if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new ApiError(
+    throw new AppError(
       "validation_failed",
       `The password must be at least ${MIN_PASSWORD_LENGTH} characters.`,
       {
@@ -30,7 +30,7 @@ export async function createStaffUser(input: { email: string; password: string; 
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ApiError("conflict", `A staff user with the email ${input.email} already exists.`);
+      throw new AppError("conflict", `A staff user with the email ${input.email} already exists.`);
     }
     throw error;
   }

@@ -1,5 +1,5 @@
-import { notFound } from "../../api/api-error";
 import { db } from "../../db";
+import { notFound } from "../../errors/app-error";
 import { isId } from "../../ids";
 
 /** A staff user's id from their id or their email (the CLI accepts either). */

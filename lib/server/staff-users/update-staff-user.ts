@@ -1,8 +1,8 @@
-import { ApiError, notFound } from "../../api/api-error";
 import { hashPassword } from "../../auth/password";
 import type { StaffRole } from "../../auth/roles";
 import { revokeAllStaffSessions } from "../../auth/sessions/revoke-session";
 import { db } from "../../db";
+import { AppError, notFound } from "../../errors/app-error";
 import { staffUserSelect } from "../../serializers/staff-user";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
@@ -72,9 +72,9 @@ export async function updateStaffUser(input: { id: string; change: StaffUserChan
   });
 }
 
-function lastAdmin(email: string, field: "role" | "disabled"): ApiError {
+function lastAdmin(email: string, field: "role" | "disabled"): AppError {
   const change = field === "role" ? "demoted" : "disabled";
-  return new ApiError(
+  return new AppError(
     "conflict",
     `${email} is the last enabled admin and cannot be ${change}: make another user an admin first.`,
     { errors: [{ field, message: `the last enabled admin cannot be ${change}` }] },

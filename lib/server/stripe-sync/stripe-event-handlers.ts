@@ -30,7 +30,7 @@ export const stripeEventHandlers: Partial<Record<string, Handler>> = {
   "payment_method.automatically_updated": (event) => syncPaymentMethodOwner(objectId(event)),
   "payment_method.detached": (event) => syncPaymentMethodOwner(objectId(event)),
   "customer.updated": (event) => syncCustomerPaymentMethods(objectId(event)),
-  // Billing (issue 4): subscriptions, their invoices, one-time charges, refunds and disputes.
+  // Billing: subscriptions, their invoices, one-time charges, refunds and disputes.
   "customer.subscription.created": (event) => syncSubscriptionOf(event),
   "customer.subscription.updated": (event) => syncSubscriptionOf(event),
   "customer.subscription.deleted": (event) => syncSubscriptionOf(event),

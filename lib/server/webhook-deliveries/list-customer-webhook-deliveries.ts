@@ -1,21 +1,29 @@
-import { firstOf } from "../../api/cursor";
 import type { Principal } from "../../auth/roles";
 import { db } from "../../db";
-import { visibleEndpointUrl } from "../../webhooks/visible-endpoint-url";
+import { page, windowOf } from "../../pagination/cursor";
+import { serializeWebhookDelivery } from "../../serializers/webhook-delivery";
+import type { PaginationQuery } from "../../validations/pagination";
 import { getCustomerRowOrThrow } from "../customers/get-customer";
 
-const DELIVERY_LIMIT = 20;
-
 /**
- * The newest outgoing webhook deliveries about one customer, with the event type and the
- * endpoint URL as `viewer` may see it (only its origin without the right to manage endpoints).
+ * The outgoing webhook deliveries about one customer, newest first, by cursor, with the event
+ * type and the endpoint URL as `viewer` may see it.
  */
-export async function listCustomerWebhookDeliveries(customerId: string, viewer: Principal) {
+export async function listCustomerWebhookDeliveries({
+  customerId,
+  query,
+  viewer,
+}: {
+  customerId: string;
+  query: PaginationQuery;
+  viewer: Principal;
+}) {
   await getCustomerRowOrThrow(customerId);
+  const { beforeId, take } = windowOf(query, "webhookDelivery");
   const fetched = await db().webhookDelivery.findMany({
-    where: { customerId },
-    orderBy: { createdAt: "desc" },
-    take: DELIVERY_LIMIT + 1,
+    where: { customerId, ...(beforeId ? { id: { lt: beforeId } } : {}) },
+    orderBy: { id: "desc" },
+    take,
     select: {
       id: true,
       status: true,
@@ -29,25 +37,5 @@ export async function listCustomerWebhookDeliveries(customerId: string, viewer: 
       endpoint: { select: { id: true, url: true } },
     },
   });
-  const { rows, hasMore } = firstOf(fetched, DELIVERY_LIMIT);
-  return {
-    object: "list" as const,
-    data: rows.map((row) => ({
-      id: row.id,
-      object: "webhook_delivery" as const,
-      status: row.status,
-      event_id: row.event.id,
-      event_type: row.event.type,
-      endpoint_id: row.endpoint.id,
-      endpoint_url: visibleEndpointUrl(row.endpoint.url, viewer),
-      attempt_count: row.attemptCount,
-      last_status_code: row.lastStatusCode,
-      last_error: row.lastError,
-      next_attempt_at: row.nextAttemptAt?.toISOString() ?? null,
-      delivered_at: row.deliveredAt?.toISOString() ?? null,
-      created_at: row.createdAt.toISOString(),
-    })),
-    has_more: hasMore,
-    next_cursor: null,
-  };
+  return page(fetched, query.limit, (row) => serializeWebhookDelivery(row, viewer));
 }

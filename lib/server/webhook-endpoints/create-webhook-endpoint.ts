@@ -1,6 +1,6 @@
-import { ApiError, validationFailed } from "../../api/api-error";
 import { db, type Tx } from "../../db";
 import { env } from "../../env";
+import { AppError, validationFailed } from "../../errors/app-error";
 import { newId } from "../../ids";
 import { encryptSecret } from "../../secret-box";
 import { serializeWebhookEndpoint } from "../../serializers/webhook-endpoint";
@@ -61,7 +61,7 @@ async function ensureBelowCap(tx: Tx): Promise<void> {
   const limit = env().WEBHOOK_MAX_ENDPOINTS;
   const active = await tx.webhookEndpoint.count({ where: { deletedAt: null } });
   if (active >= limit)
-    throw new ApiError(
+    throw new AppError(
       "limit_reached",
       `This installation already has ${active} webhook endpoints, the most WEBHOOK_MAX_ENDPOINTS allows (${limit}). Delete one before registering another.`,
       { extra: { limit: "WEBHOOK_MAX_ENDPOINTS", max: limit } },

@@ -1,5 +1,5 @@
-import { notFound } from "../../api/api-error";
 import { db } from "../../db";
+import { notFound } from "../../errors/app-error";
 import { serializeWebhookEndpoint } from "../../serializers/webhook-endpoint";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
@@ -14,7 +14,7 @@ export async function deleteWebhookEndpoint({ id, actor }: { id: string; actor: 
       where: { endpointId: id, status: "pending" },
       data: { status: "failed", lastError: "endpoint deleted", nextAttemptAt: null },
     });
-    const endpoint = { ...serializeWebhookEndpoint(row), deleted: true };
+    const endpoint = { ...serializeWebhookEndpoint(row), deleted: true as const };
     await recordChange(tx, {
       actor,
       action: "webhook_endpoint.deleted",

@@ -1,12 +1,15 @@
 import { db } from "../../db";
+import { page, windowOf } from "../../pagination/cursor";
 import { serializeWebhookEndpoint } from "../../serializers/webhook-endpoint";
+import type { PaginationQuery } from "../../validations/pagination";
 
-export async function listWebhookEndpoints() {
-  const rows = await db().webhookEndpoint.findMany({ where: { deletedAt: null }, orderBy: { id: "desc" } });
-  return {
-    object: "list" as const,
-    data: rows.map(serializeWebhookEndpoint),
-    has_more: false,
-    next_cursor: null,
-  };
+/** The live endpoints, newest first, by cursor. */
+export async function listWebhookEndpoints(query: PaginationQuery) {
+  const { beforeId, take } = windowOf(query, "webhookEndpoint");
+  const rows = await db().webhookEndpoint.findMany({
+    where: { deletedAt: null, ...(beforeId ? { id: { lt: beforeId } } : {}) },
+    orderBy: { id: "desc" },
+    take,
+  });
+  return page(rows, query.limit, serializeWebhookEndpoint);
 }

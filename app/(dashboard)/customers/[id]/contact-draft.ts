@@ -1,4 +1,4 @@
-import { fieldErrorsOf } from "@/lib/api/zod-field-errors";
+import { fieldErrorsOf } from "@/lib/errors/field-errors";
 import type { CustomerPatch } from "@/lib/queries/customers";
 import type { Customer } from "@/lib/queries/types";
 import { updateCustomerSchema } from "@/lib/validations/customer";

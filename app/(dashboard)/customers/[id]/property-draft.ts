@@ -1,4 +1,4 @@
-import { fieldErrorsOf } from "@/lib/api/zod-field-errors";
+import { fieldErrorsOf } from "@/lib/errors/field-errors";
 import type { FieldProblem } from "@/lib/queries/api-fetch";
 import { type Property, replacePropertiesSchema } from "@/lib/validations/properties";
 

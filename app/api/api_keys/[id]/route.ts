@@ -1,11 +1,11 @@
 import { otherMethods } from "@/lib/api/fallbacks";
-import { apiRoute, ok } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/route";
+import * as operations from "@/lib/operations/api-keys";
+import { serializeRevokedApiKey } from "@/lib/serializers/api-key";
 import { revokeApiKey } from "@/lib/server/api-keys/revoke-api-key";
 
-/** DELETE revokes: the key stays listed (with revoked_at) so its history remains readable. */
-export const DELETE = apiRoute<{ id: string }>({ permission: "admin" }, async ({ params }) => {
-  const key = await revokeApiKey(params.id);
-  return ok({ id: key.id, object: "api_key", revoked_at: key.revokedAt?.toISOString() ?? null });
-});
+export const DELETE = apiRoute(operations.revokeApiKey, async ({ params }) =>
+  serializeRevokedApiKey(await revokeApiKey(params.id)),
+);
 
 export const { GET, POST, PUT, PATCH } = otherMethods(["DELETE"]);

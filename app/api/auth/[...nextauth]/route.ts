@@ -1,8 +1,8 @@
 import { NextRequest } from "next/server";
-import { ApiError } from "@/lib/api/api-error";
 import { problemResponse } from "@/lib/api/problem-response";
 import { readBodyBytes } from "@/lib/api/read-json-body";
 import { handlers } from "@/lib/auth";
+import { AppError } from "@/lib/errors/app-error";
 
 /**
  * Auth.js's endpoints take small form posts (an email, a password, a CSRF token): 16 KB is far
@@ -18,7 +18,7 @@ export async function POST(request: NextRequest): Promise<Response> {
   try {
     body = await readBodyBytes(request, AUTH_BODY_LIMIT_BYTES);
   } catch (error) {
-    if (error instanceof ApiError) return problemResponse(error);
+    if (error instanceof AppError) return problemResponse(error);
     throw error;
   }
   return handlers.POST(

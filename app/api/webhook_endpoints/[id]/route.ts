@@ -1,9 +1,13 @@
 import { otherMethods } from "@/lib/api/fallbacks";
-import { apiRoute, ok } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/route";
+import * as operations from "@/lib/operations/webhook-endpoints";
 import { deleteWebhookEndpoint } from "@/lib/server/webhook-endpoints/delete-webhook-endpoint";
+import { getWebhookEndpoint } from "@/lib/server/webhook-endpoints/get-webhook-endpoint";
 
-export const DELETE = apiRoute<{ id: string }>({ permission: "manage" }, async ({ params, actor }) =>
-  ok(await deleteWebhookEndpoint({ id: params.id, actor })),
+export const GET = apiRoute(operations.getWebhookEndpoint, ({ params }) => getWebhookEndpoint(params.id));
+
+export const DELETE = apiRoute(operations.deleteWebhookEndpoint, ({ params, actor }) =>
+  deleteWebhookEndpoint({ id: params.id, actor }),
 );
 
-export const { GET, POST, PUT, PATCH } = otherMethods(["DELETE"]);
+export const { POST, PUT, PATCH } = otherMethods(["GET", "DELETE"]);

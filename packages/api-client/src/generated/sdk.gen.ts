@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { CancelSubscriptionData, CancelSubscriptionErrors, CancelSubscriptionResponses, CreateChargeData, CreateChargeErrors, CreateChargeResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreatePaymentLinkData, CreatePaymentLinkErrors, CreatePaymentLinkResponses, CreateSubscriptionData, CreateSubscriptionErrors, CreateSubscriptionResponses, CreateWebhookEndpointData, CreateWebhookEndpointErrors, CreateWebhookEndpointResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteWebhookEndpointData, DeleteWebhookEndpointErrors, DeleteWebhookEndpointResponses, GetBookMetricsData, GetBookMetricsErrors, GetBookMetricsResponses, GetChargeData, GetChargeErrors, GetChargeResponses, GetCustomerData, GetCustomerErrors, GetCustomerGraphData, GetCustomerGraphErrors, GetCustomerGraphResponses, GetCustomerMetricsData, GetCustomerMetricsErrors, GetCustomerMetricsResponses, GetCustomerResponses, GetSubscriptionData, GetSubscriptionErrors, GetSubscriptionResponses, ListAuditTrailData, ListAuditTrailErrors, ListAuditTrailResponses, ListChargesData, ListChargesErrors, ListChargesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListPaymentLinksData, ListPaymentLinksErrors, ListPaymentLinksResponses, ListPaymentMethodsData, ListPaymentMethodsErrors, ListPaymentMethodsResponses, ListSubscriptionsData, ListSubscriptionsErrors, ListSubscriptionsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEndpointsData, ListWebhookEndpointsErrors, ListWebhookEndpointsResponses, RefundChargeData, RefundChargeErrors, RefundChargeResponses, ReplaceCustomerPropertiesData, ReplaceCustomerPropertiesErrors, ReplaceCustomerPropertiesResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateStaffUserData, UpdateStaffUserErrors, UpdateStaffUserResponses, UpdateSubscriptionData, UpdateSubscriptionErrors, UpdateSubscriptionResponses } from './types.gen';
+import type { CancelSubscriptionData, CancelSubscriptionErrors, CancelSubscriptionResponses, CreateChargeData, CreateChargeErrors, CreateChargeResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreatePaymentLinkData, CreatePaymentLinkErrors, CreatePaymentLinkResponses, CreateSubscriptionData, CreateSubscriptionErrors, CreateSubscriptionResponses, CreateWebhookEndpointData, CreateWebhookEndpointErrors, CreateWebhookEndpointResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteWebhookEndpointData, DeleteWebhookEndpointErrors, DeleteWebhookEndpointResponses, GetBookMetricsData, GetBookMetricsErrors, GetBookMetricsResponses, GetChargeData, GetChargeErrors, GetChargeResponses, GetCustomerData, GetCustomerErrors, GetCustomerGraphData, GetCustomerGraphErrors, GetCustomerGraphResponses, GetCustomerMetricsData, GetCustomerMetricsErrors, GetCustomerMetricsResponses, GetCustomerResponses, GetSubscriptionData, GetSubscriptionErrors, GetSubscriptionResponses, GetWebhookEndpointData, GetWebhookEndpointErrors, GetWebhookEndpointResponses, ListAuditTrailData, ListAuditTrailErrors, ListAuditTrailResponses, ListChargesData, ListChargesErrors, ListChargesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListPaymentLinksData, ListPaymentLinksErrors, ListPaymentLinksResponses, ListPaymentMethodsData, ListPaymentMethodsErrors, ListPaymentMethodsResponses, ListSubscriptionsData, ListSubscriptionsErrors, ListSubscriptionsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEndpointsData, ListWebhookEndpointsErrors, ListWebhookEndpointsResponses, RefundChargeData, RefundChargeErrors, RefundChargeResponses, ReplaceCustomerPropertiesData, ReplaceCustomerPropertiesErrors, ReplaceCustomerPropertiesResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateStaffUserData, UpdateStaffUserErrors, UpdateStaffUserResponses, UpdateSubscriptionData, UpdateSubscriptionErrors, UpdateSubscriptionResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -92,6 +92,15 @@ export const replaceCustomerProperties = <ThrowOnError extends boolean = false>(
 export const createPaymentLink = <ThrowOnError extends boolean = false>(options: Options<CreatePaymentLinkData, ThrowOnError>) => (options.client ?? client).get<CreatePaymentLinkResponses, CreatePaymentLinkErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/customers/{id}/payment_link.json',
+    ...options
+});
+
+/**
+ * The customer's payment links, newest first, and where each stands (no URLs); by cursor, 20 a page unless `limit` says otherwise
+ */
+export const listPaymentLinks = <ThrowOnError extends boolean = false>(options: Options<ListPaymentLinksData, ThrowOnError>) => (options.client ?? client).get<ListPaymentLinksResponses, ListPaymentLinksErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/customers/{id}/payment_links.json',
     ...options
 });
 
@@ -202,16 +211,7 @@ export const listPaymentMethods = <ThrowOnError extends boolean = false>(options
 });
 
 /**
- * The customer's 20 newest payment links and where each stands (no URLs); has_more if older ones exist
- */
-export const listPaymentLinks = <ThrowOnError extends boolean = false>(options: Options<ListPaymentLinksData, ThrowOnError>) => (options.client ?? client).get<ListPaymentLinksResponses, ListPaymentLinksErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/customers/{id}/payment_links.json',
-    ...options
-});
-
-/**
- * The 20 newest outgoing webhook deliveries about the customer; has_more if older ones exist. Without the right to manage endpoints, endpoint_url is only the endpoint's origin
+ * The outgoing webhook deliveries about the customer, newest first, by cursor (20 a page unless `limit` says otherwise). Without the right to manage endpoints, endpoint_url is only the endpoint's origin
  */
 export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(options: Options<ListWebhookDeliveriesData, ThrowOnError>) => (options.client ?? client).get<ListWebhookDeliveriesResponses, ListWebhookDeliveriesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -220,7 +220,7 @@ export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(opti
 });
 
 /**
- * The 50 newest changes to the customer, its payment links and its cards; has_more if older ones exist
+ * The changes to the customer, its payment links and its cards, newest first, by cursor (50 a page unless `limit` says otherwise)
  */
 export const listAuditTrail = <ThrowOnError extends boolean = false>(options: Options<ListAuditTrailData, ThrowOnError>) => (options.client ?? client).get<ListAuditTrailResponses, ListAuditTrailErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -229,7 +229,7 @@ export const listAuditTrail = <ThrowOnError extends boolean = false>(options: Op
 });
 
 /**
- * The registered webhook endpoints (without their secrets)
+ * The registered webhook endpoints (without their secrets), newest first
  */
 export const listWebhookEndpoints = <ThrowOnError extends boolean = false>(options?: Options<ListWebhookEndpointsData, ThrowOnError>) => (options?.client ?? client).get<ListWebhookEndpointsResponses, ListWebhookEndpointsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -254,6 +254,15 @@ export const createWebhookEndpoint = <ThrowOnError extends boolean = false>(opti
  * Stop deliveries to an endpoint (its delivery history stays)
  */
 export const deleteWebhookEndpoint = <ThrowOnError extends boolean = false>(options: Options<DeleteWebhookEndpointData, ThrowOnError>) => (options.client ?? client).delete<DeleteWebhookEndpointResponses, DeleteWebhookEndpointErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/webhook_endpoints/{id}.json',
+    ...options
+});
+
+/**
+ * Retrieve a registered endpoint (without its secret)
+ */
+export const getWebhookEndpoint = <ThrowOnError extends boolean = false>(options: Options<GetWebhookEndpointData, ThrowOnError>) => (options.client ?? client).get<GetWebhookEndpointResponses, GetWebhookEndpointErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/webhook_endpoints/{id}.json',
     ...options

@@ -85,6 +85,31 @@ export type PaymentLink = {
     created_at: string;
 };
 
+export type PaymentLinkList = {
+    object: 'list';
+    data: Array<PaymentLinkSummary>;
+    has_more: boolean;
+    next_cursor: string | null;
+};
+
+/**
+ * A payment link without its URL: only the token's hash is stored.
+ */
+export type PaymentLinkSummary = {
+    id: string;
+    object: 'payment_link';
+    status: 'open' | 'opened' | 'completed' | 'revoked' | 'expired';
+    /**
+     * ISO 8601 UTC timestamp
+     */
+    expires_at: string;
+    completed_at: string | null;
+    /**
+     * ISO 8601 UTC timestamp
+     */
+    created_at: string;
+};
+
 export type SubscriptionList = {
     object: 'list';
     data: Array<Subscription>;
@@ -213,31 +238,6 @@ export type PaymentMethod = {
      * Removed from the customer at Stripe; listed only on request.
      */
     detached: boolean;
-    /**
-     * ISO 8601 UTC timestamp
-     */
-    created_at: string;
-};
-
-export type PaymentLinkList = {
-    object: 'list';
-    data: Array<PaymentLinkSummary>;
-    has_more: boolean;
-    next_cursor: string | null;
-};
-
-/**
- * A payment link without its URL: only the token's hash is stored.
- */
-export type PaymentLinkSummary = {
-    id: string;
-    object: 'payment_link';
-    status: 'open' | 'opened' | 'completed' | 'revoked' | 'expired';
-    /**
-     * ISO 8601 UTC timestamp
-     */
-    expires_at: string;
-    completed_at: string | null;
     /**
      * ISO 8601 UTC timestamp
      */
@@ -868,6 +868,51 @@ export type CreatePaymentLinkResponses = {
 
 export type CreatePaymentLinkResponse = CreatePaymentLinkResponses[keyof CreatePaymentLinkResponses];
 
+export type ListPaymentLinksData = {
+    body?: never;
+    path: {
+        /**
+         * The customer's eid
+         */
+        id: string;
+    };
+    query?: {
+        limit?: number;
+        cursor?: string;
+    };
+    url: '/customers/{id}/payment_links.json';
+};
+
+export type ListPaymentLinksErrors = {
+    /**
+     * No or bad credentials
+     */
+    401: Problem;
+    /**
+     * The key or role lacks the right
+     */
+    403: Problem;
+    /**
+     * No such customer
+     */
+    404: Problem;
+    /**
+     * Bad `limit` or `cursor`, or an unknown parameter
+     */
+    422: Problem;
+};
+
+export type ListPaymentLinksError = ListPaymentLinksErrors[keyof ListPaymentLinksErrors];
+
+export type ListPaymentLinksResponses = {
+    /**
+     * A page of payment links
+     */
+    200: PaymentLinkList;
+};
+
+export type ListPaymentLinksResponse = ListPaymentLinksResponses[keyof ListPaymentLinksResponses];
+
 export type ListSubscriptionsData = {
     body?: never;
     path: {
@@ -1334,6 +1379,8 @@ export type ListPaymentMethodsData = {
         id: string;
     };
     query?: {
+        limit?: number;
+        cursor?: string;
         /**
          * Also list cards removed at Stripe.
          */
@@ -1356,7 +1403,7 @@ export type ListPaymentMethodsErrors = {
      */
     404: Problem;
     /**
-     * include_detached is neither true nor false, or an unknown parameter
+     * include_detached is neither true nor false, a bad `limit` or `cursor`, or an unknown parameter
      */
     422: Problem;
 };
@@ -1365,50 +1412,12 @@ export type ListPaymentMethodsError = ListPaymentMethodsErrors[keyof ListPayment
 
 export type ListPaymentMethodsResponses = {
     /**
-     * Up to 100 cards
+     * A page of cards (100 unless `limit` says otherwise)
      */
     200: PaymentMethodList;
 };
 
 export type ListPaymentMethodsResponse = ListPaymentMethodsResponses[keyof ListPaymentMethodsResponses];
-
-export type ListPaymentLinksData = {
-    body?: never;
-    path: {
-        /**
-         * The customer's eid
-         */
-        id: string;
-    };
-    query?: never;
-    url: '/customers/{id}/payment_links.json';
-};
-
-export type ListPaymentLinksErrors = {
-    /**
-     * No or bad credentials
-     */
-    401: Problem;
-    /**
-     * The key or role lacks the right
-     */
-    403: Problem;
-    /**
-     * No such customer
-     */
-    404: Problem;
-};
-
-export type ListPaymentLinksError = ListPaymentLinksErrors[keyof ListPaymentLinksErrors];
-
-export type ListPaymentLinksResponses = {
-    /**
-     * The newest links
-     */
-    200: PaymentLinkList;
-};
-
-export type ListPaymentLinksResponse = ListPaymentLinksResponses[keyof ListPaymentLinksResponses];
 
 export type ListWebhookDeliveriesData = {
     body?: never;
@@ -1418,7 +1427,10 @@ export type ListWebhookDeliveriesData = {
          */
         id: string;
     };
-    query?: never;
+    query?: {
+        limit?: number;
+        cursor?: string;
+    };
     url: '/customers/{id}/webhook_deliveries.json';
 };
 
@@ -1435,13 +1447,17 @@ export type ListWebhookDeliveriesErrors = {
      * No such customer
      */
     404: Problem;
+    /**
+     * Bad `limit` or `cursor`, or an unknown parameter
+     */
+    422: Problem;
 };
 
 export type ListWebhookDeliveriesError = ListWebhookDeliveriesErrors[keyof ListWebhookDeliveriesErrors];
 
 export type ListWebhookDeliveriesResponses = {
     /**
-     * The newest deliveries
+     * A page of deliveries
      */
     200: WebhookDeliveryList;
 };
@@ -1456,7 +1472,10 @@ export type ListAuditTrailData = {
          */
         id: string;
     };
-    query?: never;
+    query?: {
+        limit?: number;
+        cursor?: string;
+    };
     url: '/customers/{id}/audit_trail.json';
 };
 
@@ -1473,13 +1492,17 @@ export type ListAuditTrailErrors = {
      * No such customer
      */
     404: Problem;
+    /**
+     * Bad `limit` or `cursor`, or an unknown parameter
+     */
+    422: Problem;
 };
 
 export type ListAuditTrailError = ListAuditTrailErrors[keyof ListAuditTrailErrors];
 
 export type ListAuditTrailResponses = {
     /**
-     * The newest changes
+     * A page of changes
      */
     200: AuditTrail;
 };
@@ -1489,7 +1512,10 @@ export type ListAuditTrailResponse = ListAuditTrailResponses[keyof ListAuditTrai
 export type ListWebhookEndpointsData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        limit?: number;
+        cursor?: string;
+    };
     url: '/webhook_endpoints.json';
 };
 
@@ -1502,13 +1528,17 @@ export type ListWebhookEndpointsErrors = {
      * The key or role lacks the right
      */
     403: Problem;
+    /**
+     * Bad `limit` or `cursor`, or an unknown parameter
+     */
+    422: Problem;
 };
 
 export type ListWebhookEndpointsError = ListWebhookEndpointsErrors[keyof ListWebhookEndpointsErrors];
 
 export type ListWebhookEndpointsResponses = {
     /**
-     * Every live endpoint
+     * A page of live endpoints (100 unless `limit` says otherwise)
      */
     200: WebhookEndpointList;
 };
@@ -1610,6 +1640,44 @@ export type DeleteWebhookEndpointResponses = {
 };
 
 export type DeleteWebhookEndpointResponse = DeleteWebhookEndpointResponses[keyof DeleteWebhookEndpointResponses];
+
+export type GetWebhookEndpointData = {
+    body?: never;
+    path: {
+        /**
+         * The endpoint's eid
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/webhook_endpoints/{id}.json';
+};
+
+export type GetWebhookEndpointErrors = {
+    /**
+     * No or bad credentials
+     */
+    401: Problem;
+    /**
+     * The key or role lacks the right
+     */
+    403: Problem;
+    /**
+     * No such endpoint
+     */
+    404: Problem;
+};
+
+export type GetWebhookEndpointError = GetWebhookEndpointErrors[keyof GetWebhookEndpointErrors];
+
+export type GetWebhookEndpointResponses = {
+    /**
+     * The endpoint
+     */
+    200: WebhookEndpoint;
+};
+
+export type GetWebhookEndpointResponse = GetWebhookEndpointResponses[keyof GetWebhookEndpointResponses];
 
 export type UpdateStaffUserData = {
     body: {

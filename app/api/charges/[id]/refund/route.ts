@@ -1,12 +1,10 @@
 import { otherMethods } from "@/lib/api/fallbacks";
-import { apiRoute, ok } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/route";
+import * as operations from "@/lib/operations/charges";
 import { refundCharge } from "@/lib/server/charges/refund-charge";
-import { refundChargeSchema } from "@/lib/validations/charge";
 
-export const POST = apiRoute<{ id: string }>(
-  { permission: "write", bodyOptional: true },
-  async ({ params, body, actor, idempotencyKey }) =>
-    ok(await refundCharge({ id: params.id, input: refundChargeSchema.parse(body), actor, idempotencyKey })),
+export const POST = apiRoute(operations.refundCharge, ({ params, body, actor, idempotencyKey }) =>
+  refundCharge({ id: params.id, input: body, actor, idempotencyKey }),
 );
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);

@@ -1,9 +1,10 @@
 import { otherMethods } from "@/lib/api/fallbacks";
-import { apiRoute, ok } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/route";
+import * as operations from "@/lib/operations/customer-activity";
 import { listCustomerAuditTrail } from "@/lib/server/audit/list-customer-audit-trail";
 
-export const GET = apiRoute<{ id: string }>({ permission: "read" }, async ({ params }) =>
-  ok(await listCustomerAuditTrail(params.id)),
+export const GET = apiRoute(operations.listAuditTrail, ({ params, query }) =>
+  listCustomerAuditTrail({ customerId: params.id, query }),
 );
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -1,32 +1,15 @@
 import { otherMethods } from "@/lib/api/fallbacks";
-import { apiRoute, created, ok } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/route";
+import * as operations from "@/lib/operations/subscriptions";
 import { createSubscription } from "@/lib/server/billing/create-subscription";
 import { listSubscriptions } from "@/lib/server/billing/list-subscriptions";
-import { paginationQuerySchema } from "@/lib/validations/pagination";
-import { createSubscriptionSchema } from "@/lib/validations/subscription";
 
-type Params = { id: string };
-
-export const GET = apiRoute<Params>({ permission: "read" }, async ({ params, url }) =>
-  ok(
-    await listSubscriptions({
-      customerId: params.id,
-      query: paginationQuerySchema.parse(Object.fromEntries(url.searchParams)),
-    }),
-  ),
+export const GET = apiRoute(operations.listSubscriptions, ({ params, query }) =>
+  listSubscriptions({ customerId: params.id, query }),
 );
 
-export const POST = apiRoute<Params>(
-  { permission: "write" },
-  async ({ params, body, actor, idempotencyKey }) =>
-    created(
-      await createSubscription({
-        customerId: params.id,
-        input: createSubscriptionSchema.parse(body),
-        actor,
-        idempotencyKey,
-      }),
-    ),
+export const POST = apiRoute(operations.createSubscription, ({ params, body, actor, idempotencyKey }) =>
+  createSubscription({ customerId: params.id, input: body, actor, idempotencyKey }),
 );
 
 export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

@@ -1,9 +1,10 @@
 import { otherMethods } from "@/lib/api/fallbacks";
-import { apiRoute, ok } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/route";
+import * as operations from "@/lib/operations/customer-activity";
 import { listCustomerWebhookDeliveries } from "@/lib/server/webhook-deliveries/list-customer-webhook-deliveries";
 
-export const GET = apiRoute<{ id: string }>({ permission: "read" }, async ({ params, principal }) =>
-  ok(await listCustomerWebhookDeliveries(params.id, principal)),
+export const GET = apiRoute(operations.listWebhookDeliveries, ({ params, query, principal }) =>
+  listCustomerWebhookDeliveries({ customerId: params.id, query, viewer: principal }),
 );
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

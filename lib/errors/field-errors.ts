@@ -1,5 +1,5 @@
 import type { ZodError } from "zod";
-import type { FieldError } from "./api-error";
+import type { FieldError } from "./app-error";
 
 /** Every problem zod found, one entry per field, with the field as a dotted path (`address.country`). */
 export function fieldErrorsOf(error: ZodError, prefix: (string | number)[] = []): FieldError[] {

@@ -1,10 +1,7 @@
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { AppError, ErrorCode } from "../errors/app-error";
 
-/** The problems the API can report; each maps to one HTTP status and one title. */
-export const PROBLEMS = {
+/** Each domain error code as an HTTP status and an RFC 9457 title. */
+export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   malformed_json: { status: 400, title: "Malformed JSON" },
   bad_request: { status: 400, title: "Bad request" },
   unauthorized: { status: 401, title: "Unauthorized" },
@@ -23,38 +20,7 @@ export const PROBLEMS = {
   internal: { status: 500, title: "Internal server error" },
   payment_provider_unavailable: { status: 502, title: "Payment provider unavailable" },
   service_unavailable: { status: 503, title: "Service unavailable" },
-} as const;
+};
 
-export type ProblemCode = keyof typeof PROBLEMS;
-
-/**
- * The one error type domain code throws for an expected failure. The API layer turns it into
- * an RFC 9457 problem; `extra` members (e.g. `existing_id`) are added to the problem body.
- */
-export class ApiError extends Error {
-  constructor(
-    readonly code: ProblemCode,
-    message: string,
-    readonly options: {
-      errors?: FieldError[];
-      extra?: Record<string, unknown>;
-      headers?: Record<string, string>;
-    } = {},
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-
-  get status(): number {
-    return PROBLEMS[this.code].status;
-  }
-}
-
-export const notFound = (what: string, id: string) => new ApiError("not_found", `No ${what} with id ${id}.`);
-
-export const validationFailed = (errors: FieldError[]) =>
-  new ApiError(
-    "validation_failed",
-    `${errors.length} field${errors.length === 1 ? " is" : "s are"} invalid: ${errors.map((e) => e.field).join(", ")}.`,
-    { errors },
-  );
+/** The HTTP status an error is answered with. */
+export const statusOf = (error: AppError): number => PROBLEMS[error.code].status;

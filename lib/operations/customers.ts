@@ -1,0 +1,104 @@
+import {
+  createCustomerSchema,
+  listCustomersQuerySchema,
+  updateCustomerSchema,
+} from "../validations/customer";
+import { replacePropertiesSchema } from "../validations/properties";
+import { customerResponseSchema, listOf } from "../validations/responses";
+import { customerIdParams, defineOperation } from "./define-operation";
+
+const customer = { tag: "Customers", public: true } as const;
+
+export const listCustomers = defineOperation({
+  ...customer,
+  operationId: "listCustomers",
+  method: "GET",
+  path: "/customers.json",
+  permission: "read",
+  summary: "List customers, newest first",
+  query: listCustomersQuerySchema,
+  idempotency: "none",
+  response: {
+    status: 200,
+    description: "A page of customers",
+    schema: listOf(customerResponseSchema, "CustomerList"),
+  },
+  errors: { 422: "Bad filter" },
+});
+
+export const createCustomer = defineOperation({
+  ...customer,
+  operationId: "createCustomer",
+  method: "POST",
+  path: "/customers.json",
+  permission: "write",
+  summary: "Create a customer",
+  body: { schema: createCustomerSchema, required: true },
+  idempotency: "allowed",
+  response: { status: 201, description: "The new customer", schema: customerResponseSchema },
+  errors: { 409: "external_id taken (`existing_id` names the customer) or idempotency key in use" },
+});
+
+export const getCustomer = defineOperation({
+  ...customer,
+  operationId: "getCustomer",
+  method: "GET",
+  path: "/customers/{id}.json",
+  permission: "read",
+  summary: "Retrieve a customer",
+  params: customerIdParams,
+  idempotency: "none",
+  response: { status: 200, description: "The customer", schema: customerResponseSchema },
+  errors: { 404: "No such customer" },
+});
+
+export const updateCustomer = defineOperation({
+  ...customer,
+  operationId: "updateCustomer",
+  method: "PATCH",
+  path: "/customers/{id}.json",
+  permission: "write",
+  summary: "Update email, company name, address (merged) or status (active ↔ suspended)",
+  params: customerIdParams,
+  body: { schema: updateCustomerSchema, required: true },
+  idempotency: "none",
+  response: { status: 200, description: "The updated customer", schema: customerResponseSchema },
+  errors: { 404: "No such customer", 409: "Customer deleted" },
+});
+
+export const deleteCustomer = defineOperation({
+  ...customer,
+  operationId: "deleteCustomer",
+  method: "DELETE",
+  path: "/customers/{id}.json",
+  permission: "write",
+  summary: "Soft-delete a customer: revokes open payment links, cancels subscriptions",
+  params: customerIdParams,
+  idempotency: "none",
+  response: { status: 200, description: "The deleted customer", schema: customerResponseSchema },
+  errors: { 404: "No such customer" },
+});
+
+export const replaceCustomerProperties = defineOperation({
+  ...customer,
+  operationId: "replaceCustomerProperties",
+  method: "PUT",
+  path: "/customers/{id}/properties.json",
+  permission: "write",
+  summary: "Replace the customer's whole set of key-value properties",
+  params: customerIdParams,
+  body: { schema: replacePropertiesSchema, required: true },
+  idempotency: "none",
+  response: { status: 200, description: "The customer", schema: customerResponseSchema },
+  errors: { 404: "No such customer", 409: "Customer deleted" },
+});
+
+/** In the order the document lists them. */
+export const customerOperations = [
+  listCustomers,
+  createCustomer,
+  getCustomer,
+  updateCustomer,
+  deleteCustomer,
+  replaceCustomerProperties,
+];
