@@ -1,5 +1,5 @@
 // npx tsx bench/api/run.ts [--customers 100000|1000000] [--duration 10] [--repeat 1]
-// The API benchmark of issue 6: seed, start the app and a floor server side by side, load each
+// The API benchmark: seed, start the app and a floor server side by side, load each
 // endpoint at 32 keep-alive connections, compare, EXPLAIN the list queries. See README.md here.
 import { mkdirSync } from "node:fs";
 import os from "node:os";

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { expectProblem, readAuth } from "../support/api-client";
+import { expectProblem, getCustomerJson, readAuth } from "../support/api-client";
 import { queryDatabase } from "../support/api-database";
-import { customerWithSavedCard, getCustomerJson } from "../support/payment-onboarding";
+import { customerWithSavedCard } from "../support/payment-onboarding";
 import { emulatorStripe, postStripeEvent, stripeEvent } from "../support/stripe-test-helpers";
 
 type CardList = { data: { id: string; detached: boolean; is_default?: boolean }[] };

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { expect, test } from "@playwright/test";
-import { TEST_PORT } from "../../playwright.config";
+import { TEST_PORT } from "../../tests/support/environment";
 import { type LoopbackClient, loopbackClient } from "../support/loopback-client";
 import { signInAttempt } from "../support/sign-in-attempt";
 

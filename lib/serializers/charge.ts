@@ -1,7 +1,7 @@
 import type { Charge, Refund } from "../generated/prisma/client";
 import { serializeRefund } from "./refund";
 
-/** The public JSON shape of a charge (CONTRACT.md section 5); a decline is a `failed` charge. */
+/** The public JSON shape of a charge; a decline is a `failed` charge (with Stripe's reason), not an error. */
 export function serializeCharge(row: Charge & { refunds?: Refund[] }) {
   return {
     id: row.id,

@@ -35,7 +35,7 @@ export type CustomerRow = Pick<Customer, Exclude<keyof typeof customerSelect, "d
   } | null;
 };
 
-/** The public JSON shape of a customer (CONTRACT.md section 3). */
+/** The public JSON shape of a customer: snake_case fields, timestamps as ISO 8601 UTC strings. */
 export function serializeCustomer(row: CustomerRow) {
   return {
     id: row.id,

@@ -2,7 +2,7 @@ import type { Subscription } from "../generated/prisma/client";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-/** The public JSON shape of a subscription (CONTRACT.md section 5). */
+/** The public JSON shape of a subscription, with its MRR in minor units of its currency. */
 export function serializeSubscription(row: Subscription) {
   return {
     id: row.id,

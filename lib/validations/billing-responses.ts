@@ -9,7 +9,7 @@ import {
 } from "./examples";
 import { eid, timestamp } from "./responses";
 
-// The shapes the billing endpoints return (issue 4); the OpenAPI document is generated from them.
+// The shapes the billing endpoints return; the OpenAPI document is generated from them.
 
 const nullableTimestamp = timestamp.nullable();
 const currency = z.string().meta({ description: "ISO 4217, upper case", example: "USD" });

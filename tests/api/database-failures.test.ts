@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import net from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "../../lib/runtime/migrations";
+import { useAppEnvironment } from "../support/app-environment";
 import { freshDatabase } from "../support/database";
 
 // What each way a database call can fail means for the circuit breaker, with the errors the
@@ -17,14 +17,7 @@ const pools: pg.Pool[] = [];
 beforeAll(async () => {
   database = await freshDatabase("database_failures");
   await applyMigrations(database.url);
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    APP_URL: "http://localhost:3000",
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    STRIPE_WEBHOOK_SECRET: "whsec_test",
-    ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
-    REPORT_STATEMENT_TIMEOUT_SECONDS: "0.2",
-  });
+  useAppEnvironment(database.url, { REPORT_STATEMENT_TIMEOUT_SECONDS: "0.2" });
   ({ closeDatabase } = await import("../../lib/db"));
 }, 120_000);
 

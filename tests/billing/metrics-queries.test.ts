@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "../../lib/runtime/migrations";
 import { freshDatabase } from "../support/database";
+import { setEnvironment } from "../support/environment";
 
 // The SQL behind the metrics endpoints, against a real migrated PostgreSQL: MRR history rows,
 // movements over a period, one customer's metrics and the book's at-risk scoring.
@@ -77,7 +78,7 @@ async function history(customerId: string, rows: [number, number][], currency = 
 beforeAll(async () => {
   database = await freshDatabase("billing");
   await applyMigrations(database.url);
-  process.env.DATABASE_URL = database.url;
+  setEnvironment({ DATABASE_URL: database.url });
   ({ db, closeDatabase } = await import("../../lib/db"));
 }, 120_000);
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { StaffRole } from "../../lib/auth/roles";
 import { applyMigrations } from "../../lib/runtime/migrations";
 import { freshDatabase } from "../support/database";
+import { setEnvironment } from "../support/environment";
 
 // Changing staff users against a real migrated PostgreSQL: the last enabled admin stays, even
 // when two admins demote (or disable) each other at the same moment; disabling and a new
@@ -24,7 +25,7 @@ let sequence = 0;
 beforeAll(async () => {
   database = await freshDatabase("staff_users");
   await applyMigrations(database.url);
-  process.env.DATABASE_URL = database.url;
+  setEnvironment({ DATABASE_URL: database.url });
   const [db, update, create, start, resolve, revoke] = await Promise.all([
     import("../../lib/db"),
     import("../../lib/server/staff-users/update-staff-user"),

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { setEnvironment } from "./environment";
 
 /**
  * The variables lib/env.ts insists on, for tests that run app code in the test process against
@@ -6,7 +7,7 @@ import { randomBytes } from "node:crypto";
  * reads the environment: lib/env.ts reads it once.
  */
 export function useAppEnvironment(databaseUrl: string, overrides: Record<string, string> = {}): void {
-  Object.assign(process.env, {
+  setEnvironment({
     DATABASE_URL: databaseUrl,
     APP_URL: "http://localhost:3999",
     AUTH_SECRET: randomBytes(32).toString("base64url"),
