@@ -1,7 +1,6 @@
 import * as api from "@donutwork/api-client";
 import { type APIRequestContext, expect } from "@playwright/test";
-import { writeClient } from "../support/api";
-import { getCustomerJson } from "../support/api-client";
+import { getCustomer, writeClient } from "../support/api";
 import { expectData } from "../support/api-typed";
 import { customerWithSavedCard } from "../support/payment-onboarding";
 
@@ -11,7 +10,7 @@ export const DECLINING_CARD = "4000 0000 0000 0341";
 export async function billableCustomer(request: APIRequestContext, cardNumber?: string) {
   const { customer } = await customerWithSavedCard(request, cardNumber);
   await expect
-    .poll(async () => (await getCustomerJson(request, customer.id)).default_payment_method, {
+    .poll(async () => (await getCustomer(request, customer.id)).default_payment_method, {
       timeout: 20_000,
     })
     .not.toBeNull();

@@ -1,7 +1,7 @@
 import * as api from "@donutwork/api-client";
 import { expect, test } from "@playwright/test";
 import { createCustomer, problemOf, writeClient, writeHeaders } from "../support/api";
-import { queryDatabase } from "../support/api-database";
+import { domainEventTypes, queryDatabase } from "../support/api-database";
 import { expectResultMatchesOpenApi } from "../support/api-openapi";
 import { expectData, expectProblemOf } from "../support/api-typed";
 import { emulatorNow, stripeCustomerIdOf, stripeEventsProcessed } from "../support/stripe-events";
@@ -28,11 +28,8 @@ test.describe("POST /customers/{id}/charges.json", () => {
     });
     const list = await api.listCharges({ client: writeClient(request), path: { id: customer.id } });
     expect(expectData(list, 200).data.map((row) => row.id)).toEqual([body.id]);
-    const events = await queryDatabase<{ type: string }>(
-      "select type from domain_events where customer_id = $1 and type like 'charge.%'",
-      [customer.id],
-    );
-    expect(events.map((event) => event.type)).toEqual(["charge.succeeded"]);
+    const events = await domainEventTypes(customer.id, "charge.");
+    expect(events).toEqual(["charge.succeeded"]);
   });
 
   test("10 concurrent submits with one Idempotency-Key charge once", async ({ request }) => {
@@ -90,11 +87,8 @@ test.describe("POST /customers/{id}/charges.json", () => {
       200,
     );
     expect(metrics.risk.signals.map((signal) => signal.code)).toContain("charge_failed");
-    const events = await queryDatabase<{ type: string }>(
-      "select type from domain_events where customer_id = $1 and type like 'charge.%'",
-      [customer.id],
-    );
-    expect(events.map((event) => event.type)).toEqual(["charge.failed"]);
+    const events = await domainEventTypes(customer.id, "charge.");
+    expect(events).toEqual(["charge.failed"]);
   });
 
   test("bad bodies are 422 naming the fields; no card is 409; a suspended customer is 409", async ({
@@ -145,10 +139,7 @@ test.describe("POST /charges/{id}/refund.json", () => {
     expect(rest.refunds).toHaveLength(2);
     expectProblemOf(await refund({}), 409);
 
-    const events = await queryDatabase<{ type: string }>(
-      "select type from domain_events where customer_id = $1 and type = 'charge.refunded'",
-      [customer.id],
-    );
+    const events = await domainEventTypes(customer.id, "charge.refunded");
     expect(events).toHaveLength(2);
     // The charge.refunded webhooks that follow do not count the refunds again: once both have
     // been processed.

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectProblem, getCustomerJson, readAuth } from "../support/api-client";
+import { getCustomer } from "../support/api";
+import { expectProblem, readAuth } from "../support/api-client";
 import { queryDatabase } from "../support/api-database";
 import { customerWithSavedCard } from "../support/payment-onboarding";
 import { emulatorStripe, postStripeEvent, stripeEvent } from "../support/stripe-test-helpers";
@@ -12,7 +13,7 @@ test.describe("GET /customers/{id}/payment_methods.json", () => {
   }) => {
     const { customer } = await customerWithSavedCard(request);
     await expect
-      .poll(async () => (await getCustomerJson(request, customer.id)).default_payment_method, {
+      .poll(async () => (await getCustomer(request, customer.id)).default_payment_method, {
         timeout: 20_000,
       })
       .not.toBeNull();

@@ -1,6 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { createCustomer, writeHeaders } from "../support/api";
-import { getCustomerJson } from "../support/api-client";
+import { createCustomer, getCustomer, writeHeaders } from "../support/api";
 import { newPaymentLink } from "../support/payment-onboarding";
 
 /** What the customer does: open the link, type a card number on Stripe's page, save. */
@@ -26,7 +25,7 @@ test.describe("payment onboarding in the browser", () => {
 
     // The card counts only once Stripe's signed webhook has been applied.
     await expect
-      .poll(async () => (await getCustomerJson(request, customer.id)).default_payment_method, {
+      .poll(async () => (await getCustomer(request, customer.id)).default_payment_method, {
         timeout: 20_000,
       })
       .toMatchObject({ brand: "visa", last4: "4242" });
@@ -53,7 +52,7 @@ test.describe("payment onboarding in the browser", () => {
 
     await expect(page.getByRole("alert")).toHaveText("Your card was declined.");
     await expect(page.getByLabel("Card number")).toBeVisible();
-    expect((await getCustomerJson(request, customer.id)).default_payment_method).toBeNull();
+    expect((await getCustomer(request, customer.id)).default_payment_method).toBeNull();
 
     // The session is still open: the customer can try another card from the same link.
     await saveCardInBrowser(page, link.url, "4242 4242 4242 4242");

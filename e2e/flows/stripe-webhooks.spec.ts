@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { present } from "../../tests/support/present";
-import { createCustomer } from "../support/api";
-import { getCustomerJson } from "../support/api-client";
+import { createCustomer, getCustomer } from "../support/api";
 import { queryDatabase } from "../support/api-database";
 import { customerWithSavedCard, newPaymentLink } from "../support/payment-onboarding";
 import { stripeCustomerIdOf } from "../support/stripe-events";
@@ -18,13 +17,13 @@ const storedEvents = (id: string) =>
     [id],
   );
 
-async function cardOnFile(request: Parameters<typeof getCustomerJson>[0], customerId: string) {
+async function cardOnFile(request: APIRequestContext, customerId: string) {
   await expect
-    .poll(async () => (await getCustomerJson(request, customerId)).default_payment_method, {
+    .poll(async () => (await getCustomer(request, customerId)).default_payment_method, {
       timeout: 20_000,
     })
     .not.toBeNull();
-  return present((await getCustomerJson(request, customerId)).default_payment_method, "the card on file");
+  return present((await getCustomer(request, customerId)).default_payment_method, "the card on file");
 }
 
 test.describe("POST /webhooks/stripe", () => {
@@ -77,7 +76,7 @@ test.describe("POST /webhooks/stripe", () => {
       customer.id,
     ]);
     expect(methods).toHaveLength(1);
-    expect((await getCustomerJson(request, customer.id)).default_payment_method).toEqual(card);
+    expect((await getCustomer(request, customer.id)).default_payment_method).toEqual(card);
   });
 
   test("events in reverse order end in the same state as in order (converging on Stripe's truth)", async ({
@@ -103,7 +102,7 @@ test.describe("POST /webhooks/stripe", () => {
     );
 
     await expect
-      .poll(async () => (await getCustomerJson(request, customer.id)).default_payment_method, {
+      .poll(async () => (await getCustomer(request, customer.id)).default_payment_method, {
         timeout: 20_000,
       })
       .toBeNull();

@@ -18,3 +18,16 @@ export function queryDatabase<Row extends Record<string, unknown>>(
 ): Promise<Row[]> {
   return queryOnce<Row>(testDatabaseUrl(), sql, params);
 }
+
+/**
+ * The types of the domain events (the outbox) written for a customer whose type starts with one
+ * of `prefixes` (`"charge."`), in the order they were written.
+ */
+export async function domainEventTypes(customerId: string, ...prefixes: string[]): Promise<string[]> {
+  const rows = await queryDatabase<{ type: string }>(
+    `select type from domain_events where customer_id = $1
+       and exists (select 1 from unnest($2::text[]) prefix where starts_with(type, prefix)) order by id`,
+    [customerId, prefixes],
+  );
+  return rows.map((row) => row.type);
+}

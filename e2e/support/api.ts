@@ -10,6 +10,11 @@ export const writeHeaders = () => bearer(credentials().writeKey);
 /** The typed client (packages/api-client) with global setup's write key. */
 export const writeClient = (request: APIRequestContext) => typedApi(request, credentials().writeKey);
 
+/** A customer as the API returns it now, read with global setup's write key. */
+export async function getCustomer(request: APIRequestContext, id: string) {
+  return expectData(await api.getCustomer({ client: writeClient(request), path: { id } }), 200);
+}
+
 export async function createCustomer(request: APIRequestContext, overrides: Partial<CustomerBody> = {}) {
   const body = newCustomerBody(overrides);
   return expectData(await api.createCustomer({ client: writeClient(request), body }), 201);

@@ -107,6 +107,8 @@ test.describe("/customers/{id}", () => {
   });
 
   test("MRR and YRR in the customer's currency", async ({ financePage: page, request }) => {
+    // Two cards saved through the emulator's checkout and three subscriptions before the pages.
+    test.setTimeout(90_000);
     // Real subscriptions, no stubbed answer, and the expected text written out: 2 × 49.00 USD a
     // month beside 10.00 EUR shows the larger currency's figures; 5,000 yen a month (a currency
     // without minor digits) is ¥5,000, not ¥50.00.

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../lib/runtime/migrations";
-import { useAppEnvironment } from "../support/app-environment";
-import { freshDatabase } from "../support/database";
+import { migratedAppDatabase } from "../support/app-environment";
 import { type Listener, startListener } from "../support/tcp-listeners";
 import { startWebhookReceiver } from "../support/webhook-receiver";
 import { insertEndpoint, insertEvent } from "../support/webhook-rows";
@@ -13,16 +11,14 @@ import { insertEndpoint, insertEvent } from "../support/webhook-rows";
 const MAX_ENDPOINTS = 4;
 const BLACK_HOLE_TIMEOUT_MS = 10_000; // the delivery timeout (lib/webhooks/send-webhook.ts)
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof migratedAppDatabase>>;
 let lib: { db: typeof import("../../lib/db").db; closeDatabase: typeof import("../../lib/db").closeDatabase };
 let stopBackgroundWork: (() => Promise<void>) | undefined;
 const blackHoles: Listener[] = [];
 let closeReceiver: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  database = await freshDatabase("background_work");
-  await applyMigrations(database.url);
-  useAppEnvironment(database.url, {
+  database = await migratedAppDatabase("background_work", {
     WEBHOOK_ALLOW_PRIVATE_URLS: "true",
     WEBHOOK_MAX_ENDPOINTS: String(MAX_ENDPOINTS),
     WEBHOOK_ENDPOINT_CONCURRENCY: "1",

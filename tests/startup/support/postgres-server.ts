@@ -5,8 +5,11 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { type AppProcess, stopApp } from "../../resilience/support/app";
 import { acquireEmbeddedServer } from "../../support/database";
 import { queryOnce } from "../../support/database-query";
+import { present } from "../../support/present";
 
 export interface TestServer {
   /** A URL of the server with the superuser, on database `name`. */
@@ -40,4 +43,30 @@ export async function startTestServer(existingDataDir?: string): Promise<TestSer
       if (!existingDataDir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What a start-up test file shares: a test server started before its tests, and the apps and
+ * clean-ups its tests register, stopped and run (newest first) after them, then the server.
+ */
+export function testServerForFile() {
+  let started: TestServer | undefined;
+  const apps: AppProcess[] = [];
+  const cleanups: (() => Promise<unknown> | unknown)[] = [];
+  beforeAll(async () => {
+    started = await startTestServer();
+  });
+  afterAll(async () => {
+    for (const app of apps) await stopApp(app);
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    await started?.stop();
+  });
+  const current = () => present(started, "the test server (started before the tests)");
+  const server: TestServer = {
+    urlOf: (name) => current().urlOf(name),
+    query: (database, sql, values) => current().query(database, sql, values),
+    createDatabase: (name) => current().createDatabase(name),
+    stop: () => current().stop(),
+  };
+  return { server, apps, cleanups };
 }
