@@ -1,6 +1,7 @@
 /**
- * The public API paths are the seed's `.json` paths (CONTRACT.md section 2); the route
- * handlers live under app/api and are mapped onto them here, before any page matches.
+ * The public API's paths end in `.json` (`/customers.json`, `/customers/{id}.json`), which App
+ * Router folders cannot be named as; the route handlers live under app/api and are mapped onto
+ * those paths here, before any page matches.
  * @type {import('next').NextConfig}
  */
 const nextConfig = {

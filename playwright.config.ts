@@ -2,17 +2,21 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { DEPLOYED_PORT, DEPLOYED_URL } from "./e2e/security/support/deployed-server";
+import {
+  CHROMIUM_PATH,
+  IN_CI,
+  TEST_DATA_DIR,
+  TEST_DATABASE_URL,
+  TEST_PORT,
+} from "./tests/support/environment";
 
 // The tests run against the real app, started exactly as `npm start` starts it, in its own data
 // dir (a fresh embedded PostgreSQL and Stripe emulator) unless TEST_DATABASE_URL points elsewhere.
-export const TEST_PORT = Number(process.env.TEST_PORT ?? 3100);
-export const TEST_DATA_DIR = process.env.TEST_DATA_DIR ?? ".data-test";
 const baseURL = `http://localhost:${TEST_PORT}`;
 
-// Debian's Chromium (see ../shared/STACK.md); PLAYWRIGHT_CHROMIUM_PATH overrides it, and without
-// either Playwright's own browser is used.
-const chromium =
-  process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+// Debian's Chromium (`apt-get install chromium`, which .ci/run does); PLAYWRIGHT_CHROMIUM_PATH
+// overrides it, and without either Playwright's own browser is used.
+const chromium = CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e",
@@ -20,9 +24,9 @@ export default defineConfig({
   // their artifacts and credentials apart.
   outputDir: `test-results/${path.basename(TEST_DATA_DIR)}`,
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 3,
+  workers: IN_CI ? 2 : 3,
   retries: 0,
-  forbidOnly: !!process.env.CI,
+  forbidOnly: IN_CI,
   // Page tests run in Chromium on the same two cores as the API specs and the fuzz spec's 16
   // concurrent callers against the same server: on CI a page test took 10–33 s of this.
   timeout: 60_000,
@@ -56,7 +60,7 @@ export default defineConfig({
       url: `${baseURL}/api/health`,
       // A first build on a busy two-core machine took over 5 minutes.
       timeout: 600_000,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: !IN_CI,
       stdout: "pipe",
       stderr: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
@@ -71,7 +75,7 @@ export default defineConfig({
         RATE_LIMIT_PER_SECOND: "2000",
         RATE_LIMIT_BURST: "4000",
         TRUST_PROXY: "1",
-        ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
+        ...(TEST_DATABASE_URL ? { DATABASE_URL: TEST_DATABASE_URL } : {}),
       },
     },
     {
@@ -79,7 +83,7 @@ export default defineConfig({
       command: "npx tsx e2e/security/support/start-deployed-server.ts",
       url: `http://localhost:${DEPLOYED_PORT}/api/health`,
       timeout: 600_000,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: !IN_CI,
       stdout: "pipe",
       stderr: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },

@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { isDevelopment } from "./lib/env";
 import {
   isApiPath,
   isMalformedPath,
@@ -43,7 +44,7 @@ export function proxy(request: NextRequest) {
 }
 
 function contentSecurityPolicy(nonce: string): string {
-  const development = process.env.NODE_ENV === "development";
+  const development = isDevelopment();
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,

@@ -1,7 +1,7 @@
 // npm run bench [-- --customers 1000000 --duration 10 --repeat 2]
 // The project's benchmarks: the API against a plain node:http + pg floor server, at 32
-// connections (issue 6; bench/api/README.md; the options go to it), then the metrics over a
-// 100 000-customer book (issue 4).
+// connections (bench/api/README.md; the options go to it), then the metrics over a
+// 100 000-customer book (bench/metrics/README.md).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { runMetricsBench } from "./metrics/run-metrics-bench";

@@ -105,6 +105,14 @@ function parsed<T>(of: z.ZodType<T>): T {
   throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
 }
 
+/**
+ * Whether Next runs in development (`next dev`), read without the rest of the environment: the
+ * proxy needs only this, for the CSP that dev's hot reloading needs.
+ */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
+}
+
 /** Only the database URL: for the CLI and scripts, which need nothing else of the environment. */
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;

@@ -1,6 +1,6 @@
 // npm run db:migration NAME: authors prisma/migrations/<timestamp>_<name>/migration.sql from the
 // difference between the committed schema.prisma and the edited one. `prisma migrate dev` cannot
-// run here (it introspects, which the JavaScript engine cannot), see ../shared/STACK.md.
+// run here (it introspects, which the JavaScript engine cannot: README "Migrations").
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";

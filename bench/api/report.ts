@@ -54,7 +54,8 @@ export function formatPlans(plans: PlanSummary[]): string {
 
 /**
  * Compares the best run of each endpoint with the same endpoint in an earlier result at another
- * size (api-100000.json when this run is at 1,000,000): the issue wants every figure within 2×.
+ * size (api-100000.json when this run is at 1,000,000): ten times the customers should cost no
+more than twice the time, so every figure is held within 2×.
  */
 export function formatScaling(results: BenchResults, baselineCustomers: number): string | undefined {
   const file = path.join(RESULTS, `api-${baselineCustomers}.json`);

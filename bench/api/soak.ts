@@ -1,5 +1,5 @@
 // npx tsx bench/api/soak.ts [--minutes 10] [--customers 100000]
-// Issue 6's memory soak: the app under a steady mix of creates, lists and searches at 32
+// The API's memory soak: the app under a steady mix of creates, lists and searches at 32
 // connections for --minutes, its resident memory (launcher + next-server) sampled every 10 s.
 // Reports the samples, the peak of each half (growth would lift the second) and the slope.
 import { writeFileSync } from "node:fs";

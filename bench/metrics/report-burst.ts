@@ -1,4 +1,4 @@
-// The report cost limit under load (issue 10): the app on a seeded book (100,000 customers),
+// The report cost limit under load: the app on a seeded book (100,000 customers),
 // a burst of 25 parallel GET /metrics.json from one API key while another key lists and creates
 // customers, then 10 s of 25 report callers that never let up beside the same ordinary traffic.
 // What must hold: the other key's requests all succeed (no 503), and the reports' excess gets 429.

@@ -1,7 +1,7 @@
-// The metrics benchmark (issue 4): a fresh database with 100 000 customers and 200 000
+// The metrics benchmark: a fresh database with 100 000 customers and 200 000
 // subscriptions, then one customer's metrics (~500 calls) and the whole book (~20 calls), timed
 // through the same lib/server functions the endpoints call; then the report cost limit under
-// a burst through the running app (report-burst.ts, issue 10).
+// a burst through the running app (report-burst.ts).
 import { performance } from "node:perf_hooks";
 import { BOOK_CUSTOMERS, withSeededBook } from "./book-database";
 import { measureReportBurst } from "./report-burst";

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { bearer, newCustomerBody } from "../support/api";
+import { newCustomerBody } from "../../tests/support/customer-body";
+import { bearer } from "../support/api";
 import { expectProblem, keys, postCustomer, readAuth } from "../support/api-client";
 
 // Every customer route, with a body where it takes one; `{id}` is filled in per test.

@@ -1,5 +1,6 @@
 import { type APIRequestContext, type APIResponse, expect, test } from "@playwright/test";
 import fc from "fast-check";
+import { numberSetting } from "../../tests/support/environment";
 import {
   badInputs,
   validCustomerBody,
@@ -12,7 +13,7 @@ import { fetchOpenApi, responseValidator } from "../support/api-openapi";
 
 // Property-based: whatever JSON arrives, the API answers with a 2xx that matches the OpenAPI
 // document or a 4xx problem, never a 5xx, and never stores an invalid customer.
-const NUM_RUNS = Number(process.env.SWEEP_RUNS ?? 200);
+const NUM_RUNS = numberSetting("SWEEP_RUNS", 200);
 // Bounds each property, shrinking included, so the sweep stays well under a minute.
 const TIME_LIMIT_MS = 20_000;
 

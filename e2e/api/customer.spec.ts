@@ -1,5 +1,6 @@
 import * as api from "@donutwork/api-client";
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { billableCustomer, metricsOf, subscribe, subscriptionOf } from "../billing/billing-support";
 import {
   AWKWARD_CHARACTERS,
   expectProblem,
@@ -19,6 +20,19 @@ const patch = (request: APIRequestContext, id: string, body: Patch) =>
   api.updateCustomer({ client: writeApi(request), path: { id }, body });
 const remove = (request: APIRequestContext, id: string) =>
   api.deleteCustomer({ client: writeApi(request), path: { id } });
+
+test.describe("GET /customers/{id}.json", () => {
+  test("returns the customer", async ({ request }) => {
+    const customer = await postCustomer(request);
+    const found = await api.getCustomer({ client: writeApi(request), path: { id: customer.id } });
+    expect(expectData(found, 200)).toEqual(customer);
+  });
+
+  test("an unknown id is a 404 problem", async ({ request }) => {
+    const path = { id: "cus_01JDQ3X5Z4Q8M2N6P7R9S0T1V2" };
+    expect(expectProblemOf(await api.getCustomer({ client: writeApi(request), path }), 404).status).toBe(404);
+  });
+});
 
 test.describe("PATCH /customers/{id}.json", () => {
   test("updates email and company_name, leaving the rest", async ({ request }) => {
@@ -185,6 +199,16 @@ test.describe("DELETE /customers/{id}.json", () => {
     const customer = await postCustomer(request);
     const first = expectData(await remove(request, customer.id), 200);
     expect(expectData(await remove(request, customer.id), 200)).toEqual(first);
+  });
+
+  test("DELETE /customers/{id}.json cancels the customer's subscriptions", async ({ request }) => {
+    const customer = await billableCustomer(request);
+    const first = await subscribe(request, customer.id, {});
+    const second = await subscribe(request, customer.id, { interval: "year", amount: 12000 });
+    expectData(await remove(request, customer.id), 200);
+    expect((await subscriptionOf(request, first.id)).status).toBe("canceled");
+    expect((await subscriptionOf(request, second.id)).status).toBe("canceled");
+    expect((await metricsOf(request, customer.id)).mrr).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { bearer, newCustomerBody } from "../support/api";
+import { newCustomerBody } from "../../tests/support/customer-body";
+import { bearer } from "../support/api";
 import { expectProblem, writeAuth } from "../support/api-client";
 import { donutwork, lastLine } from "../support/cli";
 

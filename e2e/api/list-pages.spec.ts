@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { startWebhookReceiver } from "../../tests/support/webhook-receiver";
 import { createCustomer, writeHeaders } from "../support/api";
-import { startWebhookReceiver } from "../support/webhook-receiver";
 import { sessionOf } from "../ui/support/sessions";
 
 // Every list pages the same way: `?limit=` and `?cursor=` in, `has_more` and `next_cursor` out,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { publicOperations } from "../../lib/operations";
+import { numberSetting } from "../../tests/support/environment";
 import { junkString, junkValue, mutated } from "../support/api-arbitraries";
 import { postCustomer, writeAuth } from "../support/api-client";
 import { invalidCustomerRows } from "../support/api-customer-rows";
@@ -13,10 +14,10 @@ import { fetchOpenApi, type OpenApiDocument, responseValidator } from "../suppor
 // from the declared ones, random path ids. Whatever arrives, the API must answer a 2xx or a 4xx
 // problem document whose `status` is the HTTP status, never a 5xx, and store no invalid customer.
 
-const TOTAL_REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 10_500);
+const TOTAL_REQUESTS = numberSetting("FUZZ_REQUESTS", 10_500);
 const MIN_PER_OPERATION = 500;
 const CONCURRENCY = 16;
-const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+const SEED = numberSetting("FUZZ_SEED", Date.now() % 2 ** 31);
 const RUN = `fuzz-${randomUUID().slice(0, 8)}`;
 
 type JsonSchema = Record<string, unknown>;

@@ -1,8 +1,10 @@
 import * as api from "@donutwork/api-client";
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { createCustomer, writeHeaders } from "../support/api";
 import { appUrl, postCustomer, writeApi } from "../support/api-client";
 import { queryDatabase } from "../support/api-database";
 import { expectData, expectProblemOf } from "../support/api-typed";
+import { newPaymentLink } from "../support/payment-onboarding";
 
 const linkFor = (request: APIRequestContext, id: string) =>
   api.createPaymentLink({ client: writeApi(request), path: { id } });
@@ -132,5 +134,71 @@ test.describe("GET /customers/{id}/payment_links.json", () => {
     expect(twentyOne.data).toHaveLength(20);
     expect(twentyOne.data[0]?.id).toBe(made.at(-1));
     expect(twentyOne.has_more).toBe(true);
+  });
+});
+
+test.describe("GET /pay/{token}", () => {
+  test("concurrent opens of one link start one checkout session", async ({ request }) => {
+    const customer = await createCustomer(request);
+    const link = await newPaymentLink(request, customer.id);
+    const opens = await Promise.all(
+      Array.from({ length: 12 }, () => request.get(link.url, { maxRedirects: 0 })),
+    );
+    expect(opens.map((response) => response.status())).toEqual(Array(12).fill(303));
+    const locations = new Set(opens.map((response) => response.headers().location));
+    expect(locations.size).toBe(1);
+    expect([...locations][0]).toMatch(/\/c\/pay\/cs_test_/);
+  });
+
+  test("an unknown token answers 410 with a plain explanation", async ({ request }) => {
+    const response = await request.get("/pay/not-a-real-token-at-all-0123456789", { maxRedirects: 0 });
+    expect(response.status()).toBe(410);
+    expect(response.headers()["content-type"]).toContain("text/html");
+    expect(await response.text()).toContain("This link is no longer valid");
+  });
+
+  test("a link replaced by a newer one answers 410 and its checkout session is expired", async ({
+    request,
+  }) => {
+    const customer = await createCustomer(request);
+    const first = await newPaymentLink(request, customer.id);
+    const checkout = (await request.get(first.url, { maxRedirects: 0 })).headers().location ?? "";
+    await newPaymentLink(request, customer.id);
+    const reopened = await request.get(first.url, { maxRedirects: 0 });
+    expect(reopened.status()).toBe(410);
+    expect(await reopened.text()).toContain("replaced by a newer one");
+    await expect
+      .poll(async () => (await request.get(checkout, { maxRedirects: 0 })).status(), { timeout: 10_000 })
+      .toBe(410);
+  });
+});
+
+test.describe("GET /customers/{id}/payment_link.json?return_url=", () => {
+  test("an allowed return_url is offered on the return page", async ({ page, request, baseURL }) => {
+    const customer = await createCustomer(request);
+    // APP_URL's own host is always allowed; others come from RETURN_URL_ALLOWED_HOSTS.
+    const returnUrl = `${baseURL}/docs/api?from=checkout`;
+    const response = await request.get(
+      `/customers/${customer.id}/payment_link.json?return_url=${encodeURIComponent(returnUrl)}`,
+      { headers: writeHeaders() },
+    );
+    expect(response.status()).toBe(200);
+    const link = await response.json();
+    await page.goto(link.url);
+    await page.getByRole("link", { name: /cancel/i }).click();
+    await expect(page.getByRole("link", { name: `Return to ${new URL(returnUrl).host}` })).toHaveAttribute(
+      "href",
+      returnUrl,
+    );
+  });
+
+  test("a return_url on another host is refused (no open redirect)", async ({ request }) => {
+    const customer = await createCustomer(request);
+    const response = await request.get(
+      `/customers/${customer.id}/payment_link.json?return_url=${encodeURIComponent("https://evil.example/phish")}`,
+      { headers: writeHeaders() },
+    );
+    expect(response.status()).toBe(422);
+    expect((await response.json()).errors).toEqual([expect.objectContaining({ field: "return_url" })]);
   });
 });

@@ -1,5 +1,5 @@
 import { type APIRequestContext, type APIResponse, expect, test } from "@playwright/test";
-import { newCustomerBody } from "../support/api";
+import { newCustomerBody } from "../../tests/support/customer-body";
 import {
   type CustomerJson,
   expectProblem,

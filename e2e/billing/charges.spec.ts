@@ -1,10 +1,12 @@
 import * as api from "@donutwork/api-client";
 import { expect, test } from "@playwright/test";
 import { createCustomer, problemOf, writeClient, writeHeaders } from "../support/api";
-import { queryDatabase } from "../support/api-database";
+import { domainEventTypes, queryDatabase } from "../support/api-database";
 import { expectResultMatchesOpenApi } from "../support/api-openapi";
 import { expectData, expectProblemOf } from "../support/api-typed";
-import { billableCustomer, charge, DECLINING_CARD, emulatorStripe } from "./billing-support";
+import { emulatorNow, stripeCustomerIdOf, stripeEventsProcessed } from "../support/stripe-events";
+import { emulatorStripe } from "../support/stripe-test-helpers";
+import { billableCustomer, charge, DECLINING_CARD } from "./billing-support";
 
 test.describe("POST /customers/{id}/charges.json", () => {
   test("charges the default card: 201 succeeded, listed, announced, matching the OpenAPI document", async ({
@@ -26,11 +28,8 @@ test.describe("POST /customers/{id}/charges.json", () => {
     });
     const list = await api.listCharges({ client: writeClient(request), path: { id: customer.id } });
     expect(expectData(list, 200).data.map((row) => row.id)).toEqual([body.id]);
-    const events = await queryDatabase<{ type: string }>(
-      "select type from domain_events where customer_id = $1 and type like 'charge.%'",
-      [customer.id],
-    );
-    expect(events.map((event) => event.type)).toEqual(["charge.succeeded"]);
+    const events = await domainEventTypes(customer.id, "charge.");
+    expect(events).toEqual(["charge.succeeded"]);
   });
 
   test("10 concurrent submits with one Idempotency-Key charge once", async ({ request }) => {
@@ -49,13 +48,10 @@ test.describe("POST /customers/{id}/charges.json", () => {
     const retry = await charge(request, customer.id, { amount: 2500 }, key);
     expect(expectData(retry, 201).id).toBe([...ids][0]);
 
-    const stripeCustomer = (
-      await queryDatabase<{ stripe_customer_id: string }>(
-        "select stripe_customer_id from customers where id = $1",
-        [customer.id],
-      )
-    )[0]?.stripe_customer_id;
-    const intents = await emulatorStripe().paymentIntents.list({ customer: stripeCustomer, limit: 100 });
+    const intents = await emulatorStripe().paymentIntents.list({
+      customer: await stripeCustomerIdOf(customer.id),
+      limit: 100,
+    });
     expect(intents.data.filter((intent) => intent.amount === 2500)).toHaveLength(1);
     const rows = await queryDatabase("select id from charges where customer_id = $1", [customer.id]);
     expect(rows).toHaveLength(1);
@@ -91,11 +87,8 @@ test.describe("POST /customers/{id}/charges.json", () => {
       200,
     );
     expect(metrics.risk.signals.map((signal) => signal.code)).toContain("charge_failed");
-    const events = await queryDatabase<{ type: string }>(
-      "select type from domain_events where customer_id = $1 and type like 'charge.%'",
-      [customer.id],
-    );
-    expect(events.map((event) => event.type)).toEqual(["charge.failed"]);
+    const events = await domainEventTypes(customer.id, "charge.");
+    expect(events).toEqual(["charge.failed"]);
   });
 
   test("bad bodies are 422 naming the fields; no card is 409; a suspended customer is 409", async ({
@@ -131,6 +124,7 @@ test.describe("POST /charges/{id}/refund.json", () => {
   }) => {
     const customer = await billableCustomer(request);
     const { id } = expectData(await charge(request, customer.id, { amount: 1000 }), 201);
+    const since = await emulatorNow(request);
     const refund = (body: { amount?: number }) =>
       api.refundCharge({ client: writeClient(request), path: { id }, body });
 
@@ -145,13 +139,12 @@ test.describe("POST /charges/{id}/refund.json", () => {
     expect(rest.refunds).toHaveLength(2);
     expectProblemOf(await refund({}), 409);
 
-    const events = await queryDatabase<{ type: string }>(
-      "select type from domain_events where customer_id = $1 and type = 'charge.refunded'",
-      [customer.id],
-    );
+    const events = await domainEventTypes(customer.id, "charge.refunded");
     expect(events).toHaveLength(2);
-    // The charge.refunded webhooks that follow do not count the refunds again.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The charge.refunded webhooks that follow do not count the refunds again: once both have
+    // been processed.
+    const processed = await stripeEventsProcessed(await stripeCustomerIdOf(customer.id), since);
+    expect(processed.filter((type) => type === "charge.refunded")).toHaveLength(2);
     const stored = expectData(await api.getCharge({ client: writeClient(request), path: { id } }), 200);
     expect(stored).toMatchObject({ amount_refunded: 1000 });
     expect(stored.refunds).toHaveLength(2);

@@ -1,12 +1,6 @@
 import { expect, test } from "@playwright/test";
-import {
-  advanceEmulatorClock,
-  billableCustomer,
-  DECLINING_CARD,
-  metricsOf,
-  subscribe,
-  subscriptionOf,
-} from "./billing-support";
+import { advanceEmulatorClock } from "../support/stripe-test-helpers";
+import { billableCustomer, DECLINING_CARD, metricsOf, subscribe, subscriptionOf } from "./billing-support";
 
 const DAY = 86_400;
 

@@ -1,7 +1,7 @@
 import * as api from "@donutwork/api-client";
 import { expect, test } from "@playwright/test";
 import { writeClient } from "../support/api";
-import { queryDatabase } from "../support/api-database";
+import { domainEventTypes, queryDatabase } from "../support/api-database";
 import { expectResultMatchesOpenApi } from "../support/api-openapi";
 import { expectData, expectProblemOf } from "../support/api-typed";
 import { billableCustomer, charge, DECLINING_CARD, metricsOf, subscribe } from "./billing-support";
@@ -69,11 +69,8 @@ test.describe("the life of a customer, through HTTP and the emulator", () => {
     expect(graph.edges).toContainEqual({ source: customer.id, target: monthly.id, type: "has_subscription" });
 
     // The outbox has the domain events, in the order they happened.
-    const events = await queryDatabase<{ type: string }>(
-      "select type from domain_events where customer_id = $1 and (type like 'subscription.%' or type like 'charge.%') order by id",
-      [customer.id],
-    );
-    expect(events.map((event) => event.type)).toEqual([
+    const events = await domainEventTypes(customer.id, "subscription.", "charge.");
+    expect(events).toEqual([
       "subscription.created",
       "subscription.created",
       "charge.succeeded",

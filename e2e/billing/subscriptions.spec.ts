@@ -1,10 +1,11 @@
 import * as api from "@donutwork/api-client";
 import { expect, test } from "@playwright/test";
 import { createCustomer, problemOf, writeClient, writeHeaders } from "../support/api";
-import { queryDatabase } from "../support/api-database";
+import { domainEventTypes } from "../support/api-database";
 import { expectResultMatchesOpenApi } from "../support/api-openapi";
 import { expectData, expectProblemOf } from "../support/api-typed";
-import { billableCustomer, DECLINING_CARD, metricsOf, subscribe, subscriptionOf } from "./billing-support";
+import { emulatorNow, stripeCustomerIdOf, stripeEventsProcessed } from "../support/stripe-events";
+import { billableCustomer, DECLINING_CARD, metricsOf, subscribe } from "./billing-support";
 
 test.describe("POST /customers/{id}/subscriptions.json", () => {
   test("201 active on the default card, matching the OpenAPI document, listed and announced", async ({
@@ -12,6 +13,7 @@ test.describe("POST /customers/{id}/subscriptions.json", () => {
   }) => {
     const customer = await billableCustomer(request);
     const client = writeClient(request);
+    const since = await emulatorNow(request);
     const result = await api.createSubscription({
       client,
       path: { id: customer.id },
@@ -39,13 +41,12 @@ test.describe("POST /customers/{id}/subscriptions.json", () => {
     const list = await api.listSubscriptions({ client, path: { id: customer.id } });
     await expectResultMatchesOpenApi(request, list, "/customers/{id}/subscriptions.json", "get");
     expect(expectData(list, 200).data.map((row) => row.id)).toEqual([body.id]);
-    // Webhooks that follow converge on the same row and announce nothing new.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const events = await queryDatabase<{ type: string }>(
-      "select type from domain_events where customer_id = $1 and type like 'subscription.%' order by created_at",
-      [customer.id],
-    );
-    expect(events.map((event) => event.type)).toEqual(["subscription.created"]);
+    // Webhooks that follow converge on the same row and announce nothing new: once Stripe's
+    // events about the customer (the subscription's, its first invoice's) have been processed.
+    const processed = await stripeEventsProcessed(await stripeCustomerIdOf(customer.id), since);
+    expect(processed).toEqual(expect.arrayContaining(["customer.subscription.created", "invoice.paid"]));
+    const events = await domainEventTypes(customer.id, "subscription.");
+    expect(events).toEqual(["subscription.created"]);
   });
 
   test("no default payment method: 409; suspended customer: 409; bad body: 422 naming fields", async ({
@@ -108,21 +109,8 @@ test.describe("PATCH and DELETE /subscriptions/{id}.json", () => {
     // Cancelling again answers the canceled subscription; changing it is a 409.
     expectData(await api.cancelSubscription({ client, path }), 200);
     expectProblemOf(await api.updateSubscription({ client, path, body: { quantity: 1 } }), 409);
-    const events = await queryDatabase<{ type: string }>(
-      "select type from domain_events where customer_id = $1 and type like 'subscription.%' order by created_at, id",
-      [customer.id],
-    );
-    expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(["subscription.canceled"]));
-  });
-
-  test("DELETE /customers/{id}.json cancels the customer's subscriptions", async ({ request }) => {
-    const customer = await billableCustomer(request);
-    const first = await subscribe(request, customer.id, {});
-    const second = await subscribe(request, customer.id, { interval: "year", amount: 12000 });
-    expectData(await api.deleteCustomer({ client: writeClient(request), path: { id: customer.id } }), 200);
-    expect((await subscriptionOf(request, first.id)).status).toBe("canceled");
-    expect((await subscriptionOf(request, second.id)).status).toBe("canceled");
-    expect((await metricsOf(request, customer.id)).mrr).toBe(0);
+    const events = await domainEventTypes(customer.id, "subscription.");
+    expect(events).toEqual(expect.arrayContaining(["subscription.canceled"]));
   });
 
   test("unknown ids are 404", async ({ request }) => {

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { failingFirst, hasValidSignature, startWebhookReceiver } from "../../tests/support/webhook-receiver";
 import { createCustomer, writeHeaders } from "../support/api";
-import { hasValidSignature, startWebhookReceiver } from "../support/webhook-receiver";
 
 async function registerEndpoint(
   request: Parameters<typeof createCustomer>[0],
@@ -68,7 +68,7 @@ test.describe("outgoing webhooks", () => {
   test("customer.created reaches the endpoint signed (Standard Webhooks), retried until acknowledged", async ({
     request,
   }) => {
-    const receiver = await startWebhookReceiver({ failFirst: 2 });
+    const receiver = await startWebhookReceiver({ answer: failingFirst(2) });
     const endpoint = await registerEndpoint(request, receiver.url, ["customer.created"]);
     try {
       const customer = await createCustomer(request);

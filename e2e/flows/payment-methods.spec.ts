@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { getCustomer } from "../support/api";
 import { expectProblem, readAuth } from "../support/api-client";
 import { queryDatabase } from "../support/api-database";
-import { customerWithSavedCard, getCustomerJson } from "../support/payment-onboarding";
+import { customerWithSavedCard } from "../support/payment-onboarding";
 import { emulatorStripe, postStripeEvent, stripeEvent } from "../support/stripe-test-helpers";
 
 type CardList = { data: { id: string; detached: boolean; is_default?: boolean }[] };
@@ -12,7 +13,7 @@ test.describe("GET /customers/{id}/payment_methods.json", () => {
   }) => {
     const { customer } = await customerWithSavedCard(request);
     await expect
-      .poll(async () => (await getCustomerJson(request, customer.id)).default_payment_method, {
+      .poll(async () => (await getCustomer(request, customer.id)).default_payment_method, {
         timeout: 20_000,
       })
       .not.toBeNull();

@@ -1,7 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { createCustomer } from "../support/api";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { present } from "../../tests/support/present";
+import { createCustomer, getCustomer } from "../support/api";
 import { queryDatabase } from "../support/api-database";
-import { customerWithSavedCard, getCustomerJson, newPaymentLink } from "../support/payment-onboarding";
+import { customerWithSavedCard, newPaymentLink } from "../support/payment-onboarding";
+import { stripeCustomerIdOf } from "../support/stripe-events";
 import {
   emulatorStripe,
   injectStripeFailures,
@@ -15,13 +17,13 @@ const storedEvents = (id: string) =>
     [id],
   );
 
-async function cardOnFile(request: Parameters<typeof getCustomerJson>[0], customerId: string) {
+async function cardOnFile(request: APIRequestContext, customerId: string) {
   await expect
-    .poll(async () => (await getCustomerJson(request, customerId)).default_payment_method, {
+    .poll(async () => (await getCustomer(request, customerId)).default_payment_method, {
       timeout: 20_000,
     })
     .not.toBeNull();
-  return (await getCustomerJson(request, customerId)).default_payment_method!;
+  return present((await getCustomer(request, customerId)).default_payment_method, "the card on file");
 }
 
 test.describe("POST /webhooks/stripe", () => {
@@ -60,13 +62,7 @@ test.describe("POST /webhooks/stripe", () => {
   test("the same event delivered 50 times at once is recorded and applied once", async ({ request }) => {
     const { customer } = await customerWithSavedCard(request);
     const card = await cardOnFile(request, customer.id);
-    const stripeCustomer = (
-      await queryDatabase<{ stripe_customer_id: string }>(
-        "select stripe_customer_id from customers where id = $1",
-        [customer.id],
-      )
-    )[0]!;
-    const event = stripeEvent("customer.updated", { id: stripeCustomer.stripe_customer_id });
+    const event = stripeEvent("customer.updated", { id: await stripeCustomerIdOf(customer.id) });
 
     const responses = await Promise.all(Array.from({ length: 50 }, () => postStripeEvent(request, event)));
     expect(responses.map((response) => response.status())).toEqual(Array(50).fill(200));
@@ -80,7 +76,7 @@ test.describe("POST /webhooks/stripe", () => {
       customer.id,
     ]);
     expect(methods).toHaveLength(1);
-    expect((await getCustomerJson(request, customer.id)).default_payment_method).toEqual(card);
+    expect((await getCustomer(request, customer.id)).default_payment_method).toEqual(card);
   });
 
   test("events in reverse order end in the same state as in order (converging on Stripe's truth)", async ({
@@ -92,7 +88,7 @@ test.describe("POST /webhooks/stripe", () => {
       "select stripe_payment_method_id from payment_methods where customer_id = $1",
       [customer.id],
     );
-    const pmId = row!.stripe_payment_method_id;
+    const pmId = present(row, "the payment method row").stripe_payment_method_id;
 
     // Detach the card at Stripe (its webhooks arrive too), then replay a stale "attached" event
     // after the "detached" one: the card must stay detached, as Stripe says it is.
@@ -106,7 +102,7 @@ test.describe("POST /webhooks/stripe", () => {
     );
 
     await expect
-      .poll(async () => (await getCustomerJson(request, customer.id)).default_payment_method, {
+      .poll(async () => (await getCustomer(request, customer.id)).default_payment_method, {
         timeout: 20_000,
       })
       .toBeNull();

@@ -2,25 +2,19 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { expect, test } from "@playwright/test";
 import { bearer } from "../support/api";
 import { credentials } from "../support/credentials";
-import { type LoopbackClient, loopbackClient, madeUpAddress } from "../support/loopback-client";
+import { loopbackClientPerTest, madeUpAddress } from "../support/loopback-client";
 import { DEPLOYED_PORT } from "./support/deployed-server";
 
 // API key guessing against the deployed server (no trusted proxy): the failed-authentication
 // limit (60 a minute by default) is per client address, the socket's, whatever forwarding
 // headers the guesser sends. From a loopback address of its own, so no other spec is limited.
 
-let client: LoopbackClient;
-test.beforeEach(() => {
-  client = loopbackClient(DEPLOYED_PORT);
-});
-test.afterEach(async () => {
-  await client.close();
-});
+const client = loopbackClientPerTest(DEPLOYED_PORT);
 
 test.describe("API key guessing", () => {
   test("a spray of wrong keys with a new X-Forwarded-For and X-Real-IP each is limited, and then so is a right key", async () => {
     const guessOnce = (index: number) =>
-      client.send("/customers.json", {
+      client().send("/customers.json", {
         headers: {
           ...bearer(`dw_guess_${index}`),
           "x-forwarded-for": madeUpAddress(),
@@ -57,7 +51,7 @@ test.describe("API key guessing", () => {
     });
 
     // Once limited, a right guess must look exactly like a wrong one: no customer data.
-    const right = await client.send("/customers.json", {
+    const right = await client().send("/customers.json", {
       headers: { ...bearer(credentials().deployed.readKey), "x-forwarded-for": madeUpAddress() },
     });
     expect(right.status).toBe(429);

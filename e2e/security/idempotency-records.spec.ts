@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { bearer, newCustomerBody } from "../support/api";
+import { newCustomerBody } from "../../tests/support/customer-body";
+import { bearer } from "../support/api";
 import { credentials } from "../support/credentials";
 import { queryDeployedDatabase } from "./support/deployed-database";
 import { staffHeaders } from "./support/staff-headers";

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { bearer, newCustomerBody } from "../support/api";
+import { newCustomerBody } from "../../tests/support/customer-body";
+import { bearer } from "../support/api";
 import { donutworkDeployed, lastLine } from "../support/cli";
 
 // Report endpoints have a cost limit: GET /metrics.json reads the whole book, so one caller may

@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { donutworkDeployed } from "../support/cli";
+import { queryDeployedDatabase } from "./support/deployed-database";
 import { DEPLOYED_URL } from "./support/deployed-server";
 import { leaksIn, type Marker } from "./support/leaks";
 import { createMarkerCustomer, customerIdMarkers, type MarkerCustomer } from "./support/markers";
@@ -9,7 +10,6 @@ import {
   adminSession,
   changeStaffUser,
   newStaffUser,
-  queryDeployed,
   type SignedIn,
   type StaffLogin,
   signIn,
@@ -243,7 +243,7 @@ test.describe("the operator CLI", () => {
     expect(await whatTheCookieStillGets(request, second.cookie)).toEqual([]);
     await expectWorking(request, await signIn({ email: login.email, password }));
 
-    const audit = await queryDeployed<{ actor_type: string; before: unknown; after: unknown }>(
+    const audit = await queryDeployedDatabase<{ actor_type: string; before: unknown; after: unknown }>(
       "select actor_type, before, after from audit_records where entity_type = 'staff_user' and entity_id = $1 order by id",
       [login.id],
     );

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
 import { expect, test } from "@playwright/test";
-import { type LoopbackClient, loopbackClient, madeUpAddress } from "../support/loopback-client";
-import { signInAttempt } from "../support/sign-in-attempt";
+import { loopbackClientPerTest, madeUpAddress } from "../support/loopback-client";
+import { failSignIns, signInAttempt } from "../support/sign-in-attempt";
 import { DEPLOYED_PORT } from "./support/deployed-server";
 
 // Password guessing against the deployed server, which trusts no proxy: every X-Forwarded-For
@@ -15,25 +14,15 @@ const spoofed = () => ({
   "x-real-ip": madeUpAddress().split(",")[0] ?? "",
 });
 
-let client: LoopbackClient;
-test.beforeEach(() => {
-  client = loopbackClient(DEPLOYED_PORT);
-});
-test.afterEach(async () => {
-  await client.close();
-});
+const client = loopbackClientPerTest(DEPLOYED_PORT);
 
 test.describe("sign-in guessing", () => {
   test("one account: after a few failures the next guess is refused, though each claims another address", async () => {
     const email = nobody();
     // Three failures (an attempt refused within the back-off of the one before is waited out),
     // each with made-up forwarding headers: the account now waits 4 s, whoever asks.
-    for (let failures = 0; failures < 3; ) {
-      const outcome = await signInAttempt(client, { email, password: "guess", headers: spoofed() });
-      if (outcome === "credentials") failures++;
-      else await sleep(500);
-    }
-    expect(await signInAttempt(client, { email, password: "guess", headers: spoofed() })).toBe(
+    await failSignIns(client(), { email, password: "guess", count: 3, headers: spoofed });
+    expect(await signInAttempt(client(), { email, password: "guess", headers: spoofed() })).toBe(
       "rate_limited",
     );
   });
@@ -41,7 +30,9 @@ test.describe("sign-in guessing", () => {
   test("many accounts from one address, a new X-Forwarded-For each: past 20 guesses, refused", async () => {
     const outcomes = [];
     for (let guess = 0; guess < 21; guess++)
-      outcomes.push(await signInAttempt(client, { email: nobody(), password: "guess", headers: spoofed() }));
+      outcomes.push(
+        await signInAttempt(client(), { email: nobody(), password: "guess", headers: spoofed() }),
+      );
     expect(outcomes.slice(0, 20)).toEqual(Array(20).fill("credentials"));
     expect(outcomes[20]).toBe("rate_limited");
   });

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { ulid } from "ulid";
-import { bearer, newCustomerBody } from "../support/api";
+import { newCustomerBody } from "../../tests/support/customer-body";
+import { bearer } from "../support/api";
 import { credentials } from "../support/credentials";
 import { queryDeployedDatabase } from "./support/deployed-database";
 import { staffHeaders } from "./support/staff-headers";

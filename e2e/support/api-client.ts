@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import * as api from "@donutwork/api-client";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import { bearer, newCustomerBody } from "./api";
+import { newCustomerBody } from "../../tests/support/customer-body";
+import { bearer } from "./api";
 import { apiKeys } from "./api-keys";
 import { expectProblemBody, type Problem } from "./api-problems";
 import { expectData, typedApi } from "./api-typed";

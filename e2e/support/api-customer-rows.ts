@@ -35,7 +35,11 @@ function propertiesProblem(properties: unknown): string | null {
   return null;
 }
 
-/** Every stored customer that breaks a rule of CONTRACT section 3, with what is wrong. */
+/**
+ * Every stored customer that breaks a rule a customer must keep (an email, a key of 1–40 letters,
+ * digits, `_.-`, at most 50 properties of strings up to 500 characters, numbers or booleans, a
+ * two-letter country), with what is wrong: written out here, not taken from the app's schemas.
+ */
 export async function invalidCustomerRows(): Promise<{ id: string; problem: string }[]> {
   const rows = await queryDatabase<Row>(
     "select id, external_id, email, company_name, address_country, properties, status::text as status from customers",

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import pg from "pg";
-import { TEST_DATA_DIR } from "../../playwright.config";
+import { embeddedDatabaseUrl } from "../../tests/support/data-dir";
+import { queryOnce } from "../../tests/support/database-query";
+import { TEST_DATA_DIR, TEST_DATABASE_URL } from "../../tests/support/environment";
 
 /**
  * The database the app under test uses: TEST_DATABASE_URL when set, otherwise the embedded
@@ -9,12 +8,7 @@ import { TEST_DATA_DIR } from "../../playwright.config";
  * Specs only read from it, to check what the API really stored.
  */
 export function testDatabaseUrl(): string {
-  if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
-  const port = readFileSync(path.join(TEST_DATA_DIR, "postgres.port"), "utf8").trim();
-  const secrets = JSON.parse(readFileSync(path.join(TEST_DATA_DIR, "secrets.json"), "utf8")) as {
-    postgresPassword: string;
-  };
-  return `postgres://postgres:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${port}/donutwork`;
+  return TEST_DATABASE_URL ?? embeddedDatabaseUrl(TEST_DATA_DIR);
 }
 
 /** Runs one read-only query on a short-lived connection. */
@@ -22,20 +16,18 @@ export function queryDatabase<Row extends Record<string, unknown>>(
   sql: string,
   params: unknown[] = [],
 ): Promise<Row[]> {
-  return queryDatabaseAt<Row>(testDatabaseUrl(), sql, params);
+  return queryOnce<Row>(testDatabaseUrl(), sql, params);
 }
 
-/** The same on another database (the deployed server's, e2e/security). */
-export async function queryDatabaseAt<Row extends Record<string, unknown>>(
-  url: string,
-  sql: string,
-  params: unknown[] = [],
-): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
+/**
+ * The types of the domain events (the outbox) written for a customer whose type starts with one
+ * of `prefixes` (`"charge."`), in the order they were written.
+ */
+export async function domainEventTypes(customerId: string, ...prefixes: string[]): Promise<string[]> {
+  const rows = await queryDatabase<{ type: string }>(
+    `select type from domain_events where customer_id = $1
+       and exists (select 1 from unnest($2::text[]) prefix where starts_with(type, prefix)) order by id`,
+    [customerId, prefixes],
+  );
+  return rows.map((row) => row.type);
 }

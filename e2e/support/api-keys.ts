@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { TEST_DATA_DIR } from "../../playwright.config";
+import { TEST_DATA_DIR, TEST_DATABASE_URL } from "../../tests/support/environment";
 import { donutwork, lastLine } from "./cli";
 
 export interface ApiKeys {
@@ -15,8 +15,8 @@ export interface ApiKeys {
 // this checkout (whatever its port and data dir), so a parallel run overwrites it mid-run.
 const file = path.join(
   TEST_DATA_DIR,
-  process.env.TEST_DATABASE_URL
-    ? `e2e-api-keys-${createHash("sha256").update(process.env.TEST_DATABASE_URL).digest("hex").slice(0, 12)}.json`
+  TEST_DATABASE_URL
+    ? `e2e-api-keys-${createHash("sha256").update(TEST_DATABASE_URL).digest("hex").slice(0, 12)}.json`
     : "e2e-api-keys.json",
 );
 const lock = `${file}.lock`;

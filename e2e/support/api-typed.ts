@@ -1,6 +1,6 @@
 import { type Client, createDonutWorkClient } from "@donutwork/api-client";
 import { type APIRequestContext, expect } from "@playwright/test";
-import { TEST_PORT } from "../../playwright.config";
+import { TEST_PORT } from "../../tests/support/environment";
 import { expectProblemBody, type Problem } from "./api-problems";
 
 // The generated client (packages/api-client) as the specs use it: typed calls, sent through

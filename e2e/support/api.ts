@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import * as api from "@donutwork/api-client";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { type CustomerBody, newCustomerBody } from "../../tests/support/customer-body";
 import { expectData, typedApi } from "./api-typed";
 import { credentials } from "./credentials";
 
@@ -10,25 +10,9 @@ export const writeHeaders = () => bearer(credentials().writeKey);
 /** The typed client (packages/api-client) with global setup's write key. */
 export const writeClient = (request: APIRequestContext) => typedApi(request, credentials().writeKey);
 
-export type CustomerBody = NonNullable<api.CreateCustomerData["body"]>;
-
-/** A customer body with a fresh external_id, so specs never collide and run in any order. */
-export function newCustomerBody(overrides: Partial<CustomerBody> = {}): CustomerBody {
-  const id = randomUUID();
-  return {
-    external_id: `crm-${id}`,
-    email: `billing+${id.slice(0, 8)}@acme.example`,
-    company_name: `Acme ${id.slice(0, 8)} GmbH`,
-    address: {
-      line1: "Hauptstr. 1",
-      line2: null,
-      city: "Berlin",
-      state: null,
-      postal_code: "10115",
-      country: "DE",
-    },
-    ...overrides,
-  };
+/** A customer as the API returns it now, read with global setup's write key. */
+export async function getCustomer(request: APIRequestContext, id: string) {
+  return expectData(await api.getCustomer({ client: writeClient(request), path: { id } }), 200);
 }
 
 export async function createCustomer(request: APIRequestContext, overrides: Partial<CustomerBody> = {}) {

@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { TEST_DATA_DIR } from "../../playwright.config";
+import { childEnvironment, TEST_DATA_DIR, TEST_DATABASE_URL } from "../../tests/support/environment";
 import { deployedDatabaseUrl } from "../security/support/deployed-server";
 
 /** Runs the operator CLI against the test data dir, as an operator would, and returns stdout. */
 export function donutwork(...args: string[]): string {
-  return runCli(args, process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {});
+  return runCli(args, TEST_DATABASE_URL ? { DATABASE_URL: TEST_DATABASE_URL } : {});
 }
 
 /** The same against the deployed server's database (e2e/security). */
@@ -15,7 +15,7 @@ export function donutworkDeployed(...args: string[]): string {
 function runCli(args: string[], env: Record<string, string>): string {
   return execFileSync("npm", ["run", "--silent", "donutwork", "--", ...args], {
     encoding: "utf8",
-    env: { ...process.env, DONUTWORK_DATA_DIR: TEST_DATA_DIR, ...env },
+    env: childEnvironment({ DONUTWORK_DATA_DIR: TEST_DATA_DIR, ...env }),
   });
 }
 

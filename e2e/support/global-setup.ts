@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { TEST_DATA_DIR } from "../../playwright.config";
+import { TEST_DATA_DIR } from "../../tests/support/environment";
 import { donutwork, donutworkDeployed, lastLine } from "./cli";
 import type { ServerCredentials } from "./credentials";
 

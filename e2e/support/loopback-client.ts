@@ -1,4 +1,6 @@
+import { test } from "@playwright/test";
 import { Agent, request } from "undici";
+import { present } from "../../tests/support/present";
 
 export interface LoopbackResponse {
   status: number;
@@ -45,3 +47,15 @@ export function loopbackClient(port: number): LoopbackClient {
 
 /** A documentation address (TEST-NET), different on every call: what a client "forwards" to fool a limit. */
 export const madeUpAddress = () => `203.0.113.${1 + random(254)}, 198.51.100.${1 + random(254)}`;
+
+/** A loopback client of its own for each test of the file (closed after it): `client()` in a test. */
+export function loopbackClientPerTest(port: number): () => LoopbackClient {
+  let client: LoopbackClient | undefined;
+  test.beforeEach(() => {
+    client = loopbackClient(port);
+  });
+  test.afterEach(async () => {
+    await client?.close();
+  });
+  return () => present(client, "the test's loopback client");
+}

@@ -35,7 +35,3 @@ export async function customerWithSavedCard(request: APIRequestContext, cardNumb
   await saveCardOverHttp(request, link.url, cardNumber);
   return { customer, link };
 }
-
-export async function getCustomerJson(request: APIRequestContext, id: string) {
-  return expectData(await api.getCustomer({ client: writeClient(request), path: { id } }), 200);
-}

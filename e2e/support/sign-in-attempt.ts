@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { LoopbackClient } from "./loopback-client";
 
 /** How a sign-in through Auth.js's own endpoints ended: signed in, or the `code` it was refused with. */
@@ -30,4 +31,20 @@ export async function signInAttempt(
 function cookiesOf(setCookie: string | string[] | undefined): string {
   const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
   return all.map((cookie) => cookie.split(";")[0]).join("; ");
+}
+
+/**
+ * `count` failed sign-ins to one account, each with new `headers()`. An attempt refused because
+ * it came within the account's back-off after the one before is waited out and made again, so
+ * that exactly `count` failures are counted.
+ */
+export async function failSignIns(
+  client: LoopbackClient,
+  attempt: { email: string; password: string; count: number; headers: () => Record<string, string> },
+): Promise<void> {
+  for (let failures = 0; failures < attempt.count; ) {
+    const outcome = await signInAttempt(client, { ...attempt, headers: attempt.headers() });
+    if (outcome === "credentials") failures++;
+    else await sleep(500);
+  }
 }

@@ -1,26 +1,14 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import type { APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect } from "@playwright/test";
 import Stripe from "stripe";
-import { TEST_DATA_DIR } from "../../playwright.config";
-import { testAppSecrets } from "./local-secrets";
+import { emulatorUrlOf, secretsOf } from "../../tests/support/data-dir";
+import { TEST_DATA_DIR } from "../../tests/support/environment";
+import { emulatorStripe as emulatorStripeOf } from "../../tests/support/stripe-emulator";
 
 /** The emulator the test app runs (its port is remembered in the data dir). */
-export function emulatorUrl(): string {
-  const port = readFileSync(path.join(TEST_DATA_DIR, "stripe-emulator.port"), "utf8").trim();
-  return `http://127.0.0.1:${port}`;
-}
+export const emulatorUrl = (): string => emulatorUrlOf(TEST_DATA_DIR);
 
 /** The real SDK pointed at the test app's emulator, to look at or change Stripe's side. */
-export function emulatorStripe(): Stripe {
-  const url = new URL(emulatorUrl());
-  return new Stripe("sk_test_e2e", {
-    host: url.hostname,
-    port: Number(url.port),
-    protocol: "http",
-    maxNetworkRetries: 0,
-  });
-}
+export const emulatorStripe = (): Stripe => emulatorStripeOf(TEST_DATA_DIR);
 
 /** Posts an event to the app's /webhooks/stripe, signed as Stripe signs (or with another secret / time). */
 export async function postStripeEvent(
@@ -31,7 +19,7 @@ export async function postStripeEvent(
   const payload = JSON.stringify(event);
   const header = Stripe.webhooks.generateTestHeaderString({
     payload,
-    secret: options.secret ?? testAppSecrets().stripeWebhookSecret,
+    secret: options.secret ?? secretsOf(TEST_DATA_DIR).stripeWebhookSecret,
     timestamp: options.timestamp,
   });
   return request.post("/webhooks/stripe", {
@@ -65,4 +53,12 @@ export async function injectStripeFailures(request: APIRequestContext, path: str
     data: { path, count },
   });
   if (!response.ok()) throw new Error(`fault injection: ${response.status()} ${await response.text()}`);
+}
+
+/** Moves the emulator's clock; due trial ends and renewals run and send their webhooks. */
+export async function advanceEmulatorClock(request: APIRequestContext, seconds: number) {
+  const response = await request.post(`${emulatorUrl()}/_emulator/advance_clock`, {
+    form: { seconds: String(seconds) },
+  });
+  expect(response.status(), await response.text()).toBe(200);
 }

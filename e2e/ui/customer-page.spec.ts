@@ -1,3 +1,4 @@
+import { billableCustomer, subscribe } from "../billing/billing-support";
 import { createCustomer, createCustomerWithProperties, writeHeaders } from "../support/api";
 import { expect, test } from "./support/fixtures";
 
@@ -106,25 +107,24 @@ test.describe("/customers/{id}", () => {
   });
 
   test("MRR and YRR in the customer's currency", async ({ financePage: page, request }) => {
-    const customer = await createCustomer(request);
-    const metrics = await request.get(`/customers/${customer.id}/metrics.json`, { headers: writeHeaders() });
-    await page.goto(`/customers/${customer.id}`);
+    // Two cards saved through the emulator's checkout and three subscriptions before the pages.
+    test.setTimeout(90_000);
+    // Real subscriptions, no stubbed answer, and the expected text written out: 2 × 49.00 USD a
+    // month beside 10.00 EUR shows the larger currency's figures; 5,000 yen a month (a currency
+    // without minor digits) is ¥5,000, not ¥50.00.
+    const dollars = await billableCustomer(request);
+    await subscribe(request, dollars.id, { amount: 4900, quantity: 2, currency: "USD" });
+    await subscribe(request, dollars.id, { amount: 1000, currency: "EUR" });
+    const yen = await billableCustomer(request);
+    await subscribe(request, yen.id, { amount: 5000, currency: "JPY" });
+
+    await page.goto(`/customers/${dollars.id}`);
     const panel = page.getByRole("region", { name: "Revenue and risk" });
-    expect(metrics.status()).toBe(200);
-    const body = (await metrics.json()) as {
-      currency: string;
-      mrr: number;
-      yrr: number;
-      risk: { score: number; signals: { message: string }[] };
-    };
-    const format = (minor: number) => {
-      if (!body.currency) return "—";
-      const formatter = new Intl.NumberFormat("en-US", { style: "currency", currency: body.currency });
-      return formatter.format(minor / 10 ** (formatter.resolvedOptions().maximumFractionDigits ?? 2));
-    };
-    await expect(panel.getByTestId("mrr")).toHaveText(format(body.mrr));
-    await expect(panel.getByTestId("yrr")).toHaveText(format(body.yrr));
-    await expect(panel.getByTestId("risk-score")).toContainText(String(body.risk.score));
-    for (const signal of body.risk.signals) await expect(panel.getByText(signal.message)).toBeVisible();
+    await expect(panel.getByTestId("mrr")).toHaveText("$98.00");
+    await expect(panel.getByTestId("yrr")).toHaveText("$1,176.00");
+
+    await page.goto(`/customers/${yen.id}`);
+    await expect(panel.getByTestId("mrr")).toHaveText("¥5,000");
+    await expect(panel.getByTestId("yrr")).toHaveText("¥60,000");
   });
 });

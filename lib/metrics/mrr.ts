@@ -1,6 +1,6 @@
-// Monthly and yearly recurring revenue, following Stripe's Billing analytics definitions
-// (https://docs.stripe.com/billing/subscriptions/analytics/glossary), which ChartMogul shares:
-// MRR is the monthly-normalised value of every active and past_due subscription, after discounts.
+// Monthly and yearly recurring revenue, defined as Stripe's Billing analytics and ChartMogul
+// define them, so that our figures agree with what finance teams see there: MRR is the
+// monthly-normalised value of every active and past_due subscription, after discounts.
 import { assertInteger, divideRoundingHalfUp, normaliseCurrency, toSafeNumber } from "./integer-math";
 import type { MrrByCurrency, RevenueSubscription, SubscriptionStatus } from "./types";
 

@@ -2,7 +2,7 @@ import type { Charge, Refund } from "../generated/prisma/client";
 import type { ChargeResponse } from "../validations/billing-responses";
 import { serializeRefund } from "./refund";
 
-/** The public JSON shape of a charge; a decline is a `failed` charge. */
+/** The public JSON shape of a charge; a decline is a `failed` charge (with Stripe's reason), not an error. */
 export function serializeCharge(row: Charge & { refunds?: Refund[] }): ChargeResponse {
   return {
     id: row.id,

@@ -36,7 +36,7 @@ export type CustomerRow = Pick<Customer, Exclude<keyof typeof customerSelect, "d
   } | null;
 };
 
-/** The public JSON shape of a customer. */
+/** The public JSON shape of a customer: snake_case fields, timestamps as ISO 8601 UTC strings. */
 export function serializeCustomer(row: CustomerRow): CustomerResponse {
   return {
     id: row.id,

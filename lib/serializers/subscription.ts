@@ -3,7 +3,7 @@ import type { SubscriptionResponse } from "../validations/billing-responses";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-/** The public JSON shape of a subscription. */
+/** The public JSON shape of a subscription, with its MRR in minor units of its currency. */
 export function serializeSubscription(row: Subscription): SubscriptionResponse {
   return {
     id: row.id,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createSubscriptionExample, updateSubscriptionExample } from "./examples";
 import { text } from "./text";
 
-/** ISO 4217, upper case, as every money field of the API. */
+/** ISO 4217, upper case, as in every money field of the API. */
 export const currencySchema = z
   .string({ error: "is required" })
   .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code in upper case, e.g. USD");

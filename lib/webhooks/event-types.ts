@@ -1,4 +1,4 @@
-/** The events integrators can subscribe to (CONTRACT.md section 7 and issue 4). */
+/** The events integrators can subscribe to: every change of a customer and of its billing. */
 export const WEBHOOK_EVENT_TYPES = [
   "customer.created",
   "customer.updated",

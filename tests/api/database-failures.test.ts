@@ -1,30 +1,19 @@
-import { randomBytes } from "node:crypto";
 import net from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../lib/runtime/migrations";
-import { freshDatabase } from "../support/database";
+import { migratedAppDatabase } from "../support/app-environment";
 
 // What each way a database call can fail means for the circuit breaker, with the errors the
 // real libraries raise (pg-pool, pg, Prisma on the report pool) against a real PostgreSQL: only
 // a database that is gone opens the circuit; a busy pool or a report cancelled at its statement
 // timeout answers that one request 503.
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof migratedAppDatabase>>;
 let closeDatabase: (() => Promise<void>) | undefined;
 const pools: pg.Pool[] = [];
 
 beforeAll(async () => {
-  database = await freshDatabase("database_failures");
-  await applyMigrations(database.url);
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    APP_URL: "http://localhost:3000",
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    STRIPE_WEBHOOK_SECRET: "whsec_test",
-    ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
-    REPORT_STATEMENT_TIMEOUT_SECONDS: "0.2",
-  });
+  database = await migratedAppDatabase("database_failures", { REPORT_STATEMENT_TIMEOUT_SECONDS: "0.2" });
   ({ closeDatabase } = await import("../../lib/db"));
 }, 120_000);
 

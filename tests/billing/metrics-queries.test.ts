@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../lib/runtime/migrations";
-import { freshDatabase } from "../support/database";
+import { migratedAppDatabase } from "../support/app-environment";
 
 // The SQL behind the metrics endpoints, against a real migrated PostgreSQL: MRR history rows,
 // movements over a period, one customer's metrics and the book's at-risk scoring.
@@ -9,7 +8,7 @@ const DAY = 86_400_000;
 const NOW = new Date("2026-11-25T12:00:00Z");
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof migratedAppDatabase>>;
 let db: typeof import("../../lib/db").db;
 let closeDatabase: typeof import("../../lib/db").closeDatabase | undefined;
 let sequence = 0;
@@ -75,9 +74,7 @@ async function history(customerId: string, rows: [number, number][], currency = 
 }
 
 beforeAll(async () => {
-  database = await freshDatabase("billing");
-  await applyMigrations(database.url);
-  process.env.DATABASE_URL = database.url;
+  database = await migratedAppDatabase("billing");
   ({ db, closeDatabase } = await import("../../lib/db"));
 }, 120_000);
 

@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../lib/runtime/migrations";
-import { useAppEnvironment } from "../support/app-environment";
-import { freshDatabase } from "../support/database";
+import { migratedAppDatabase } from "../support/app-environment";
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof migratedAppDatabase>>;
 let lib: typeof import("../../lib/db");
 
 beforeAll(async () => {
-  database = await freshDatabase("purge");
-  await applyMigrations(database.url);
-  useAppEnvironment(database.url);
+  database = await migratedAppDatabase("purge");
   lib = await import("../../lib/db");
 }, 120_000);
 

@@ -1,27 +1,18 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../lib/runtime/migrations";
-import { freshDatabase } from "../support/database";
+import { migratedAppDatabase } from "../support/app-environment";
 
 // The sign-in limits (lib/auth/sign-in-rate-limit.ts) on a real migrated PostgreSQL, called as
 // lib/auth.ts calls them: before the password check, and after it with its outcome.
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof migratedAppDatabase>>;
 let limits: typeof import("../../lib/auth/sign-in-rate-limit");
 let closeDatabase: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  database = await freshDatabase("sign_in_limits");
-  await applyMigrations(database.url);
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    APP_URL: "http://localhost:3000",
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    STRIPE_WEBHOOK_SECRET: "whsec_test",
-    ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
-  });
+  database = await migratedAppDatabase("sign_in_limits");
   limits = await import("../../lib/auth/sign-in-rate-limit");
   ({ closeDatabase } = await import("../../lib/db"));
 }, 120_000);

@@ -3,22 +3,23 @@
 // each time: nothing the client was told is lost, nothing is done twice, no job stays stuck.
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newCustomerBody } from "../support/customer-body";
+import { embeddedDatabaseUrl } from "../support/data-dir";
+import { queryOnce as query } from "../support/database-query";
+import { present } from "../support/present";
+import { emulatorStripe } from "../support/stripe-emulator";
+import { startWebhookReceiver } from "../support/webhook-receiver";
 import {
   type AppProcess,
   createApiKey,
-  embeddedDatabaseUrl,
-  emulatorPortOf,
   freshDataDir,
   killApp,
-  query,
   startApp,
   stopApp,
   waitForHealth,
 } from "./support/app";
-import { apiClient, customerBody, type HttpResponse, json, request } from "./support/http";
-import { startReceiver } from "./support/webhook-receiver";
+import { apiClient, type HttpResponse, json, request } from "./support/http";
 
 const PORT = 3820;
 const KILLS = 3;
@@ -27,12 +28,12 @@ const WRITERS = 4;
 let dataDir: string;
 let app: AppProcess | undefined;
 const retired: AppProcess[] = [];
-let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>> | undefined;
 
 beforeAll(async () => {
   dataDir = freshDataDir("crash");
   // A slowish receiver (as real ones are), so that deliveries are in flight when the app dies.
-  receiver = await startReceiver({ delayMs: 400 });
+  receiver = await startWebhookReceiver({ delayMs: 400 });
   app = startApp({ name: "app#0", port: PORT, dataDir });
   console.log(`first start healthy after ${await waitForHealth(app)} ms`);
 });
@@ -64,7 +65,10 @@ describe("kill -9 during traffic, then restart", () => {
     const url = `http://127.0.0.1:${PORT}`;
     const key = await createApiKey(dataDir);
     const api = apiClient(url, key);
-    const endpoint = await api.post("/webhook_endpoints.json", { url: receiver!.url, enabled_events: ["*"] });
+    const endpoint = await api.post("/webhook_endpoints.json", {
+      url: present(receiver, "the receiver").url,
+      enabled_events: ["*"],
+    });
     expect(endpoint.status, endpoint.body).toBe(201);
 
     // The client's view: creates it was told succeeded, links it opened and where they sent it.
@@ -83,7 +87,7 @@ describe("kill -9 during traffic, then restart", () => {
         // once the key's 60 s lock goes stale and then meets its own row: 409 conflict.
         const response = await untilAnswered(
           () =>
-            api.post("/customers.json", customerBody(externalId), {
+            api.post("/customers.json", newCustomerBody({ external_id: externalId }), {
               headers: { "idempotency-key": externalId },
               timeoutMs: 15_000,
             }),
@@ -132,8 +136,9 @@ describe("kill -9 during traffic, then restart", () => {
       await sleep(randomBetween(3_000, 9_000));
       console.log(`kill -9 #${kill} after ${believed.size} acknowledged creates`);
       lastKillAt = Date.now();
-      await killApp(app!);
-      retired.push(app!);
+      const killed = present(app, "the running app");
+      await killApp(killed);
+      retired.push(killed);
       app = startApp({ name: `app#${kill}`, port: PORT, dataDir });
       const restart = await waitForHealth(app);
       restarts.push(restart);
@@ -178,13 +183,7 @@ describe("kill -9 during traffic, then restart", () => {
     expect(noAudit[0]?.n).toBe(0);
 
     // At Stripe (the emulator): at most one Stripe customer per DonutWork customer.
-    const emulatorPort = emulatorPortOf(dataDir);
-    const stripe = new Stripe("sk_test_resilience", {
-      host: "127.0.0.1",
-      port: emulatorPort,
-      protocol: "http",
-      maxNetworkRetries: 0,
-    });
+    const stripe = emulatorStripe(dataDir);
     const stripeCustomersPerOurs = new Map<string, number>();
     for await (const customer of stripe.customers.list({ limit: 100 })) {
       const ours = customer.metadata?.donutwork_customer_id;
@@ -209,14 +208,14 @@ describe("kill -9 during traffic, then restart", () => {
     const eventIds = new Set(events.map((event) => event.id));
     const acknowledged = () =>
       new Set(
-        receiver!.received
-          .filter((hook) => eventIds.has(hook.eventId) && hook.answeredWith < 300)
-          .map((hook) => hook.eventId),
+        present(receiver, "the receiver")
+          .received.filter((hook) => eventIds.has(hook.json.id) && hook.answeredWith < 300)
+          .map((hook) => hook.json.id),
       );
     while (acknowledged().size < eventIds.size && Date.now() - lastRestartAt < 120_000) await sleep(500);
     const deliveredAfter = Date.now() - lastRestartAt;
-    const copies = receiver!.received.filter(
-      (hook) => eventIds.has(hook.eventId) && hook.answeredWith < 300,
+    const copies = present(receiver, "the receiver").received.filter(
+      (hook) => eventIds.has(hook.json.id) && hook.answeredWith < 300,
     ).length;
     console.log(
       `webhooks: ${acknowledged().size}/${eventIds.size} events delivered ${deliveredAfter} ms after the stream stopped; ` +

@@ -5,16 +5,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/runtime/embedded-database";
-import {
-  type AppProcess,
-  createApiKey,
-  freshDataDir,
-  query,
-  startApp,
-  stopApp,
-  waitForHealth,
-} from "./support/app";
-import { apiClient, customerBody, type HttpResponse, json, request } from "./support/http";
+import { newCustomerBody } from "../support/customer-body";
+import { acquireEmbeddedServer } from "../support/database";
+import { queryOnce as query } from "../support/database-query";
+import { present } from "../support/present";
+import { type AppProcess, createApiKey, freshDataDir, startApp, stopApp, waitForHealth } from "./support/app";
+import { apiClient, type HttpResponse, json, request } from "./support/http";
 import { startTcpProxy } from "./support/net-tools";
 
 const PORT = 3830;
@@ -33,13 +29,7 @@ beforeAll(async () => {
   // through the proxy (DATABASE_URL mode, so AUTH_SECRET is required).
   const databaseDir = freshDataDir("outage-db");
   const appDir = freshDataDir("outage");
-  const previous = process.env.DONUTWORK_DATA_DIR;
-  process.env.DONUTWORK_DATA_DIR = databaseDir;
-  delete process.env.DATABASE_URL;
-  const { acquireDatabase } = await import("@/lib/runtime/embedded-database");
-  database = await acquireDatabase();
-  if (previous === undefined) delete process.env.DONUTWORK_DATA_DIR;
-  else process.env.DONUTWORK_DATA_DIR = previous;
+  database = await acquireEmbeddedServer(databaseDir);
   directUrl = database.url;
   const target = new URL(directUrl);
   proxy = await startTcpProxy(PROXY_PORT, { host: target.hostname, port: Number(target.port) });
@@ -78,7 +68,8 @@ interface Outcome {
 async function trafficThroughOutage(breakIt: () => Promise<void> | void, outageMs: number) {
   const key = await createApiKey(".data-resilience-outage-db", { DATABASE_URL: directUrl });
   const api = apiClient(`http://127.0.0.1:${PORT}`, key);
-  const pid = app!.child.pid;
+  const started = present(app, "the app started in beforeAll");
+  const pid = started.child.pid;
   const outcomes: Outcome[] = [];
   const record = async (kind: Outcome["kind"], send: () => Promise<HttpResponse>, externalId?: string) => {
     const start = Date.now();
@@ -116,7 +107,7 @@ async function trafficThroughOutage(breakIt: () => Promise<void> | void, outageM
       await record(
         "create",
         () =>
-          api.post("/customers.json", customerBody(externalId), {
+          api.post("/customers.json", newCustomerBody({ external_id: externalId }), {
             headers: { "idempotency-key": externalId },
             timeoutMs: 15_000,
           }),
@@ -139,7 +130,7 @@ async function trafficThroughOutage(breakIt: () => Promise<void> | void, outageM
   await breakIt();
   console.log("database cut off");
   await sleep(outageMs);
-  await proxy!.restore();
+  await present(proxy, "the proxy").restore();
   const restoredAt = Date.now();
   console.log("database reachable again");
   await sleep(15_000);
@@ -187,24 +178,24 @@ async function trafficThroughOutage(breakIt: () => Promise<void> | void, outageM
   expect.soft(healthDuring.filter((outcome) => outcome.status !== 503 || !outcome.retryAfter)).toEqual([]);
 
   // What the app logged about failures (500s are logged with their cause), for the report.
-  const logged = app!.output.filter((line) => /failed:|Error|error|exited|stopping/i.test(line));
+  const logged = started.output.filter((line) => /failed:|Error|error|exited|stopping/i.test(line));
   if (logged.length > 0) console.log(`app log excerpts:\n${logged.slice(0, 30).join("\n")}`);
-  if (app!.child.exitCode !== null) console.log(`app exited:\n${app!.output.slice(-30).join("\n")}`);
+  if (started.child.exitCode !== null) console.log(`app exited:\n${started.output.slice(-30).join("\n")}`);
 
   // Recovery without a restart: the same launcher, and creates and reads 2xx within ~10 s.
-  expect(app!.child.exitCode).toBeNull();
-  expect(app!.child.pid).toBe(pid);
-  expect(app!.output.filter((line) => /DonutWork is running at/.test(line))).toHaveLength(1);
+  expect(started.child.exitCode).toBeNull();
+  expect(started.child.pid).toBe(pid);
+  expect(started.output.filter((line) => /DonutWork is running at/.test(line))).toHaveLength(1);
   const firstOk = (kind: Outcome["kind"]) =>
     outcomes.find((o) => o.kind === kind && o.start >= restoredAt && o.status >= 200 && o.status < 300)?.end;
-  const readBack = firstOk("read");
-  const createBack = firstOk("create");
-  const healthBack = firstOk("health");
+  const readBack = present(firstOk("read"), "a successful read after the database returned");
+  const createBack = present(firstOk("create"), "a successful create after the database returned");
+  const healthBack = present(firstOk("health"), "a healthy answer after the database returned");
   console.log(
-    `recovered after the database returned: health ${healthBack! - restoredAt} ms, reads ${readBack! - restoredAt} ms, creates ${createBack! - restoredAt} ms`,
+    `recovered after the database returned: health ${healthBack - restoredAt} ms, reads ${readBack - restoredAt} ms, creates ${createBack - restoredAt} ms`,
   );
-  expect(readBack! - restoredAt).toBeLessThan(10_000);
-  expect(createBack! - restoredAt).toBeLessThan(10_000);
+  expect(readBack - restoredAt).toBeLessThan(10_000);
+  expect(createBack - restoredAt).toBeLessThan(10_000);
   const lateFailures = api_.filter(
     (o) => o.start >= restoredAt + 10_000 && !(o.status >= 200 && o.status < 300),
   );
@@ -231,12 +222,13 @@ async function trafficThroughOutage(breakIt: () => Promise<void> | void, outageM
   const undispatchedSince = Date.now();
   let undispatched = -1;
   while (Date.now() - undispatchedSince < 15_000) {
-    undispatched = (
-      await query<{ n: number }>(
-        directUrl,
-        "select count(*)::int as n from domain_events where dispatched_at is null",
-      )
-    )[0]!.n;
+    undispatched =
+      (
+        await query<{ n: number }>(
+          directUrl,
+          "select count(*)::int as n from domain_events where dispatched_at is null",
+        )
+      )[0]?.n ?? -1;
     if (undispatched === 0) break;
     await sleep(500);
   }
@@ -247,10 +239,10 @@ async function trafficThroughOutage(breakIt: () => Promise<void> | void, outageM
 
 describe("the database goes away during traffic", () => {
   it("stopped for 30 s (connections dropped, new ones refused): 503 + Retry-After, then recovery without a restart", async () => {
-    await trafficThroughOutage(() => proxy!.cut(), OUTAGE_MS);
+    await trafficThroughOutage(() => present(proxy, "the proxy").cut(), OUTAGE_MS);
   });
 
   it("hung for 20 s (accepts, never answers): still a prompt 503 + Retry-After, then recovery without a restart", async () => {
-    await trafficThroughOutage(() => proxy!.freeze(), 20_000);
+    await trafficThroughOutage(() => present(proxy, "the proxy").freeze(), 20_000);
   });
 });

@@ -1,23 +1,17 @@
 // Two app instances on one database (the second joins the first's embedded PostgreSQL) behind a
-// round-robin TCP balancer: the race tests of issue 6 — nothing is done twice across instances.
+// round-robin TCP balancer: the race tests — nothing is done twice across instances.
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type AppProcess,
-  createApiKey,
-  embeddedDatabaseUrl,
-  freshDataDir,
-  query,
-  secretsOf,
-  startApp,
-  stopApp,
-  waitForHealth,
-} from "./support/app";
-import { apiClient, customerBody, json, request } from "./support/http";
+import { newCustomerBody } from "../support/customer-body";
+import { embeddedDatabaseUrl, secretsOf } from "../support/data-dir";
+import { queryOnce as query } from "../support/database-query";
+import { present } from "../support/present";
+import { failingFirst, startWebhookReceiver } from "../support/webhook-receiver";
+import { type AppProcess, createApiKey, freshDataDir, startApp, stopApp, waitForHealth } from "./support/app";
+import { apiClient, json, request } from "./support/http";
 import { startBalancer } from "./support/net-tools";
-import { startReceiver } from "./support/webhook-receiver";
 
 const PORT_A = 3810;
 const PORT_B = 3811;
@@ -128,20 +122,31 @@ describe("two instances behind a balancer", () => {
   it("20 concurrent creates with one external_id: exactly one 201, the rest 409, one row", async () => {
     const externalId = `multi-${randomUUID()}`;
     const responses = await servedByBoth(() =>
-      Promise.all(Array.from({ length: 20 }, () => api.post("/customers.json", customerBody(externalId)))),
+      Promise.all(
+        Array.from({ length: 20 }, () =>
+          api.post("/customers.json", newCustomerBody({ external_id: externalId })),
+        ),
+      ),
     );
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(19);
     const rows = await query(dbUrl, "select id from customers where external_id = $1", [externalId]);
     expect(rows).toHaveLength(1);
-    expect(json<{ id: string }>(responses.find((response) => response.status === 201)!).id).toBe(rows[0]?.id);
+    expect(
+      json<{ id: string }>(
+        present(
+          responses.find((response) => response.status === 201),
+          "a 201",
+        ),
+      ).id,
+    ).toBe(rows[0]?.id);
   });
 
   it("10 concurrent POSTs with one Idempotency-Key: one customer, every caller ends with the same 201", async () => {
     const externalId = `multi-idem-${randomUUID()}`;
     const idempotencyKey = randomUUID();
-    const body = customerBody(externalId);
+    const body = newCustomerBody({ external_id: externalId });
     const post = () => api.post("/customers.json", body, { headers: { "idempotency-key": idempotencyKey } });
     const first = await servedByBoth(() => Promise.all(Array.from({ length: 10 }, post)));
     // A request still running elsewhere is a 409 with Retry-After; nothing else is acceptable.
@@ -177,12 +182,15 @@ describe("two instances behind a balancer", () => {
   });
 
   it("both instances use one Stripe emulator (two would each believe they are Stripe)", () => {
-    expect(emulatorPortOf(appA!)).toBeDefined();
-    expect(emulatorPortOf(appB!)).toBe(emulatorPortOf(appA!));
+    expect(emulatorPortOf(present(appA, "instance A"))).toBeDefined();
+    expect(emulatorPortOf(present(appB, "instance B"))).toBe(emulatorPortOf(present(appA, "instance A")));
   });
 
   it("one payment link opened 12 times at once: all 303 to the same checkout session", async () => {
-    const created = await api.post("/customers.json", customerBody(`multi-link-${randomUUID()}`));
+    const created = await api.post(
+      "/customers.json",
+      newCustomerBody({ external_id: `multi-link-${randomUUID()}` }),
+    );
     expect(created.status).toBe(201);
     const customerId = json<{ id: string }>(created).id;
     const link = await api.get(`/customers/${customerId}/payment_link.json`);
@@ -202,7 +210,7 @@ describe("two instances behind a balancer", () => {
     const locations = opens.map((response) => `${response.status} ${response.headers.location ?? ""}`);
     console.log(
       `link opens: ${opens.filter((response) => response.status === 303).length}/12 redirected; ` +
-        `emulator ports: A=${emulatorPortOf(appA!)} B=${emulatorPortOf(appB!)}`,
+        `emulator ports: A=${emulatorPortOf(present(appA, "instance A"))} B=${emulatorPortOf(present(appB, "instance B"))}`,
     );
     expect(locations).toEqual(Array(12).fill(`303 ${row?.checkout_url}`));
   });
@@ -210,7 +218,7 @@ describe("two instances behind a balancer", () => {
   it("30 customers created across both instances: each customer.created delivered once, retries included", async () => {
     // The receiver refuses each message's first attempt, so every event also goes through a retry
     // (by either instance's workers); it must still be acknowledged exactly once.
-    const receiver = await startReceiver({ answer: (attempt) => (attempt === 1 ? 500 : 204) });
+    const receiver = await startWebhookReceiver({ answer: failingFirst(1) });
     try {
       const endpoint = await api.post("/webhook_endpoints.json", {
         url: receiver.url,
@@ -222,7 +230,7 @@ describe("two instances behind a balancer", () => {
       const creates = await servedByBoth(() =>
         Promise.all(
           Array.from({ length: 30 }, (_, index) =>
-            api.post("/customers.json", customerBody(`${batch}-${index}`), {
+            api.post("/customers.json", newCustomerBody({ external_id: `${batch}-${index}` }), {
               headers: { "idempotency-key": `${batch}-${index}` },
             }),
           ),
@@ -240,8 +248,8 @@ describe("two instances behind a balancer", () => {
       const acknowledged = () =>
         new Set(
           receiver.received
-            .filter((hook) => eventIds.has(hook.eventId) && hook.answeredWith < 300)
-            .map((hook) => hook.eventId),
+            .filter((hook) => eventIds.has(hook.json.id) && hook.answeredWith < 300)
+            .map((hook) => hook.json.id),
         );
       const started = Date.now();
       while (acknowledged().size < 30 && Date.now() - started < 60_000) await sleep(250);
@@ -249,9 +257,9 @@ describe("two instances behind a balancer", () => {
       expect(acknowledged().size).toBe(30);
       await sleep(5_000); // let any duplicate (a second worker, a late retry) show up
 
-      const ours = receiver.received.filter((hook) => eventIds.has(hook.eventId));
+      const ours = receiver.received.filter((hook) => eventIds.has(hook.json.id));
       for (const eventId of eventIds) {
-        const hooks = ours.filter((hook) => hook.eventId === eventId);
+        const hooks = ours.filter((hook) => hook.json.id === eventId);
         expect(
           hooks.filter((hook) => hook.answeredWith < 300),
           `2xx for ${eventId}`,

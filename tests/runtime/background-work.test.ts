@@ -1,10 +1,7 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../lib/runtime/migrations";
-import { useAppEnvironment } from "../support/app-environment";
-import { freshDatabase } from "../support/database";
+import { migratedAppDatabase } from "../support/app-environment";
 import { type Listener, startListener } from "../support/tcp-listeners";
+import { startWebhookReceiver } from "../support/webhook-receiver";
 import { insertEndpoint, insertEvent } from "../support/webhook-rows";
 
 // The background work as `npm start` runs it (outbox relay, delivery worker, pg-boss), on a real
@@ -14,16 +11,14 @@ import { insertEndpoint, insertEvent } from "../support/webhook-rows";
 const MAX_ENDPOINTS = 4;
 const BLACK_HOLE_TIMEOUT_MS = 10_000; // the delivery timeout (lib/webhooks/send-webhook.ts)
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof migratedAppDatabase>>;
 let lib: { db: typeof import("../../lib/db").db; closeDatabase: typeof import("../../lib/db").closeDatabase };
 let stopBackgroundWork: (() => Promise<void>) | undefined;
 const blackHoles: Listener[] = [];
-let closeReceiver: (() => void) | undefined;
+let closeReceiver: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  database = await freshDatabase("background_work");
-  await applyMigrations(database.url);
-  useAppEnvironment(database.url, {
+  database = await migratedAppDatabase("background_work", {
     WEBHOOK_ALLOW_PRIVATE_URLS: "true",
     WEBHOOK_MAX_ENDPOINTS: String(MAX_ENDPOINTS),
     WEBHOOK_ENDPOINT_CONCURRENCY: "1",
@@ -37,7 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(blackHoles.map((listener) => listener.close()));
   await stopBackgroundWork?.();
-  closeReceiver?.();
+  await closeReceiver?.();
   await lib?.closeDatabase();
   await database?.drop();
 }, 60_000);
@@ -52,29 +47,19 @@ describe("webhook delivery", () => {
       blackHoles.push(listener);
       blackHoleIds.push(await insertEndpoint(lib.db(), `http://127.0.0.1:${listener.port}/hooks`));
     }
-    const received = new Map<string, number>();
-    const receiver = createServer((request, response) => {
-      let body = "";
-      request.on("data", (chunk) => {
-        body += chunk;
-      });
-      request.on("end", () => {
-        received.set((JSON.parse(body) as { id: string }).id, Date.now());
-        response.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-    closeReceiver = () => receiver.close();
-    await insertEndpoint(lib.db(), `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`);
+    const receiver = await startWebhookReceiver();
+    closeReceiver = receiver.close;
+    await insertEndpoint(lib.db(), receiver.url);
+    const received = () => new Map(receiver.received.map((hook) => [hook.json.id, hook.at]));
 
     // 8 events: 24 deliveries into black holes, more than the worker has slots.
     const started = Date.now();
     const events: string[] = [];
     for (let index = 0; index < 8; index++) events.push(await insertEvent(lib.db()));
     await expect
-      .poll(() => events.filter((id) => received.has(id)).length, { timeout: BLACK_HOLE_TIMEOUT_MS * 2 })
+      .poll(() => events.filter((id) => received().has(id)).length, { timeout: BLACK_HOLE_TIMEOUT_MS * 2 })
       .toBe(events.length);
-    const tookMs = Math.max(...events.map((id) => received.get(id) ?? Number.POSITIVE_INFINITY)) - started;
+    const tookMs = Math.max(...events.map((id) => received().get(id) ?? Number.POSITIVE_INFINITY)) - started;
     console.log(`8 events reached the healthy endpoint ${tookMs} ms after they were written`);
     // Not a speed target: before any black-hole attempt could time out, so the healthy endpoint
     // waited for none of them (a loaded machine took 8 s here).

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { StaffRole } from "../../lib/auth/roles";
-import { applyMigrations } from "../../lib/runtime/migrations";
-import { freshDatabase } from "../support/database";
+import { migratedAppDatabase } from "../support/app-environment";
 
 // Changing staff users against a real migrated PostgreSQL: the last enabled admin stays, even
 // when two admins demote (or disable) each other at the same moment; disabling and a new
 // password end every session, a role change shows on the next session look-up; each change is
 // audited without the password or its hash.
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof migratedAppDatabase>>;
 let lib: {
   db: typeof import("../../lib/db").db;
   closeDatabase: typeof import("../../lib/db").closeDatabase;
@@ -22,9 +21,7 @@ const SYSTEM = { type: "system", id: null } as const;
 let sequence = 0;
 
 beforeAll(async () => {
-  database = await freshDatabase("staff_users");
-  await applyMigrations(database.url);
-  process.env.DATABASE_URL = database.url;
+  database = await migratedAppDatabase("staff_users");
   const [db, update, create, start, resolve, revoke] = await Promise.all([
     import("../../lib/db"),
     import("../../lib/server/staff-users/update-staff-user"),

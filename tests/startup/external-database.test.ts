@@ -7,25 +7,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/runtime/migrations";
-import { type AppProcess, stopApp, waitForHealth } from "../resilience/support/app";
-import { startTestServer, type TestServer } from "./support/postgres-server";
+import { type AppProcess, waitForHealth } from "../resilience/support/app";
+import { testServerForFile } from "./support/postgres-server";
 import { CHECKOUT } from "./support/private-home";
 import { exitCodeOf, failureOf, npmStart, pressCtrlC } from "./support/user-start";
 
-let server: TestServer;
-const apps: AppProcess[] = [];
-const cleanups: (() => Promise<unknown> | unknown)[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const app of apps) await stopApp(app);
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await server?.stop();
-});
+const { server, apps, cleanups } = testServerForFile();
 
 function startWith(name: string, port: number, databaseUrl: string): AppProcess {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "dw-external-"));

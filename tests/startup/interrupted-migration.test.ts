@@ -10,10 +10,10 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppProcess, stopApp } from "../resilience/support/app";
+import { describe, expect, it } from "vitest";
+import type { AppProcess } from "../resilience/support/app";
 import { type Catalog, catalog } from "../support/catalog";
-import { startTestServer, type TestServer } from "./support/postgres-server";
+import { startTestServer, testServerForFile } from "./support/postgres-server";
 import { CHECKOUT } from "./support/private-home";
 import { npmStart, pressCtrlC, waitForLine } from "./support/user-start";
 
@@ -24,19 +24,8 @@ const FOLDERS = readdirSync(MIGRATIONS, { withFileTypes: true })
   .sort();
 const PAUSE_LOCK = 4242;
 
-let server: TestServer;
-const apps: AppProcess[] = [];
-const cleanups: (() => Promise<unknown> | unknown)[] = [];
+const { server, apps, cleanups } = testServerForFile();
 const references = new Map<number, Promise<Catalog>>();
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const app of apps) await stopApp(app);
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await server?.stop();
-});
 
 function scratchDir(prefix: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppProcess, stopApp, waitForHealth } from "../resilience/support/app";
 import { request } from "../resilience/support/http";
+import { childEnvironment } from "../support/environment";
 import { type PrivateHome, privateHome } from "./support/private-home";
 import { donutworkCli, exitCodeOf, failureOf, npmStart, pressCtrlC, waitForLine } from "./support/user-start";
 
@@ -92,7 +93,7 @@ function refusingUnshare(): string {
     '#!/bin/sh\necho "unshare: unshare failed: Operation not permitted" >&2\nexit 1\n',
     { mode: 0o755 },
   );
-  return `${bin}:${process.env.PATH}`;
+  return `${bin}:${childEnvironment().PATH}`;
 }
 
 describe("as root in a clone under a 0700 home, where user namespaces are refused", () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { acquireDatabase, type DatabaseHandle } from "../../lib/runtime/embedded-database";
+import { TEST_DATABASE_URL, withEnvironment } from "./environment";
 
 // One server per test process, shared by its databases and released with the last of them: if
 // this process started the embedded PostgreSQL, stopping it earlier would cut the others off.
@@ -9,8 +10,8 @@ let users = 0;
 
 function acquireServer(): Promise<DatabaseHandle> {
   users += 1;
-  server ??= process.env.TEST_DATABASE_URL
-    ? Promise.resolve({ url: process.env.TEST_DATABASE_URL, release: async () => {} })
+  server ??= TEST_DATABASE_URL
+    ? Promise.resolve({ url: TEST_DATABASE_URL, release: async () => {} })
     : acquireDatabase();
   return server;
 }
@@ -38,6 +39,14 @@ export async function freshDatabase(label: string): Promise<{ url: string; drop:
       await releaseServer();
     },
   };
+}
+
+/**
+ * The embedded PostgreSQL of `dataDir`, started by this process with the same code the app and
+ * the CLI use (or joined, if an app of that data dir runs it): a server of the test's own.
+ */
+export function acquireEmbeddedServer(dataDir: string): Promise<DatabaseHandle> {
+  return withEnvironment({ DONUTWORK_DATA_DIR: dataDir, DATABASE_URL: undefined }, acquireDatabase);
 }
 
 async function onMaintenanceDatabase(serverUrl: string, sql: string): Promise<void> {

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../lib/runtime/migrations";
 import type { Resolver } from "../../lib/webhooks/resolve-host";
-import { useAppEnvironment } from "../support/app-environment";
-import { freshDatabase } from "../support/database";
+import { migratedAppDatabase } from "../support/app-environment";
 import { ipv6LoopbackAvailable, type Listener, startListener } from "../support/tcp-listeners";
 import { insertDelivery, insertEndpoint } from "../support/webhook-rows";
 
 // One delivery attempt (claim, send, record) on a real PostgreSQL, through the delivery agent
 // with an injected resolver playing a DNS server that answers as an attacker's would.
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof migratedAppDatabase>>;
 let app: {
   db: typeof import("../../lib/db").db;
   closeDatabase: typeof import("../../lib/db").closeDatabase;
@@ -22,9 +20,7 @@ let app: {
 const listeners: Listener[] = [];
 
 beforeAll(async () => {
-  database = await freshDatabase("delivery_agent");
-  await applyMigrations(database.url);
-  useAppEnvironment(database.url, {
+  database = await migratedAppDatabase("delivery_agent", {
     WEBHOOK_ALLOW_PRIVATE_URLS: "false",
     WEBHOOK_RETRY_DELAY_SECONDS: "3600",
   });

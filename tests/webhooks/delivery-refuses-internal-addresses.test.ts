@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../lib/runtime/migrations";
-import { useAppEnvironment } from "../support/app-environment";
-import { freshDatabase } from "../support/database";
+import { migratedAppDatabase } from "../support/app-environment";
 import { ipv6LoopbackAvailable, type Listener, startListener } from "../support/tcp-listeners";
 import { insertEndpoint, insertEvent } from "../support/webhook-rows";
 
@@ -11,15 +9,13 @@ import { insertEndpoint, insertEvent } from "../support/webhook-rows";
 // event; real listeners on 127.0.0.1 and ::1 must see no connection, proven once every delivery
 // has recorded its refused attempt.
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof migratedAppDatabase>>;
 let lib: { db: typeof import("../../lib/db").db; closeDatabase: typeof import("../../lib/db").closeDatabase };
 let stopBackgroundWork: (() => Promise<void>) | undefined;
 const listeners: Listener[] = [];
 
 beforeAll(async () => {
-  database = await freshDatabase("ssrf_delivery");
-  await applyMigrations(database.url);
-  useAppEnvironment(database.url, {
+  database = await migratedAppDatabase("ssrf_delivery", {
     WEBHOOK_ALLOW_PRIVATE_URLS: "false",
     WEBHOOK_RETRY_DELAY_SECONDS: "3600",
   });

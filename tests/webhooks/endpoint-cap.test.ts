@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../lib/runtime/migrations";
-import { useAppEnvironment } from "../support/app-environment";
-import { freshDatabase } from "../support/database";
+import { migratedAppDatabase } from "../support/app-environment";
 
 // WEBHOOK_MAX_ENDPOINTS under a race: registrations sent at the same moment, on a real PostgreSQL.
 
 const CAP = 3;
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof migratedAppDatabase>>;
 let lib: typeof import("../../lib/db");
 
 beforeAll(async () => {
-  database = await freshDatabase("endpoint_cap");
-  await applyMigrations(database.url);
-  useAppEnvironment(database.url, { WEBHOOK_MAX_ENDPOINTS: String(CAP), WEBHOOK_ALLOW_PRIVATE_URLS: "true" });
+  database = await migratedAppDatabase("endpoint_cap", {
+    WEBHOOK_MAX_ENDPOINTS: String(CAP),
+    WEBHOOK_ALLOW_PRIVATE_URLS: "true",
+  });
   lib = await import("../../lib/db");
 }, 120_000);
 

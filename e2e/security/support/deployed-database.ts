@@ -1,4 +1,4 @@
-import pg from "pg";
+import { queryOnce } from "../../../tests/support/database-query";
 import { deployedDatabaseUrl } from "./deployed-server";
 
 /**
@@ -6,15 +6,9 @@ import { deployedDatabaseUrl } from "./deployed-server";
  * the server really stored, and to set up the few rows no API call can make without sending
  * traffic somewhere (a finished webhook delivery).
  */
-export async function queryDeployedDatabase<Row extends Record<string, unknown>>(
+export function queryDeployedDatabase<Row extends Record<string, unknown>>(
   sql: string,
   params: unknown[] = [],
 ): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: deployedDatabaseUrl() });
-  await client.connect();
-  try {
-    return (await client.query<Row>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
+  return queryOnce<Row>(deployedDatabaseUrl(), sql, params);
 }

@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
+import { embeddedDatabaseUrl } from "../../../tests/support/data-dir";
+import { TEST_DATA_DIR, TEST_DATABASE_URL, TEST_PORT } from "../../../tests/support/environment";
 
 // The security suite attacks a second app server, started the way a deployment starts it:
 // DATABASE_URL on a PostgreSQL server, an AUTH_SECRET, and no other setting (no TRUST_PROXY,
@@ -8,20 +9,14 @@ import path from "node:path";
 // name. Only WEBHOOK_ALLOW_PRIVATE_URLS=false is explicit, because without a Stripe key the
 // emulator is in use, and the emulator relaxes the webhook address check for local development.
 
-export const DEPLOYED_PORT = Number(process.env.TEST_PORT ?? 3100) + 1000;
+export const DEPLOYED_PORT = TEST_PORT + 1000;
 export const DEPLOYED_URL = `http://localhost:${DEPLOYED_PORT}`;
-const TEST_DATA_DIR = process.env.TEST_DATA_DIR ?? ".data-test";
 /** Emulator state and the launcher's secrets file; no database files (the database is external). */
 export const DEPLOYED_DATA_DIR = `${TEST_DATA_DIR}-deployed`;
 
 /** The PostgreSQL server the main test app uses, as a URL of its maintenance database. */
 function serverUrl(): URL {
-  if (process.env.TEST_DATABASE_URL) return new URL(process.env.TEST_DATABASE_URL);
-  const port = readFileSync(path.join(TEST_DATA_DIR, "postgres.port"), "utf8").trim();
-  const { postgresPassword } = JSON.parse(readFileSync(path.join(TEST_DATA_DIR, "secrets.json"), "utf8")) as {
-    postgresPassword: string;
-  };
-  return new URL(`postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${port}/postgres`);
+  return new URL(TEST_DATABASE_URL ?? embeddedDatabaseUrl(TEST_DATA_DIR, "postgres"));
 }
 
 const DATABASE_NAME = `donutwork_deployed_${path.basename(TEST_DATA_DIR).replace(/\W/g, "_")}`;

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
-import { bearer, newCustomerBody } from "../../support/api";
+import { newCustomerBody } from "../../../tests/support/customer-body";
+import { bearer } from "../../support/api";
 import { credentials } from "../../support/credentials";
 import type { Marker } from "./leaks";
 import { adminHeaders, newStaffUser } from "./staff";

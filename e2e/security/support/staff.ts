@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { type APIResponse, request as playwrightRequest } from "@playwright/test";
-import { queryDatabaseAt } from "../../support/api-database";
 import { donutworkDeployed } from "../../support/cli";
 import { type Role, signInOverHttp } from "../../ui/support/sessions";
-import { DEPLOYED_URL, deployedDatabaseUrl } from "./deployed-server";
+import { DEPLOYED_URL } from "./deployed-server";
 
 // Staff users of the deployed server made for one test, and what the security specs do with
 // their sessions. Each worker makes them as an admin of its own, created with the CLI and signed
@@ -107,9 +106,4 @@ export async function signOutOverHttp(session: SignedIn): Promise<void> {
   } finally {
     await api.dispose();
   }
-}
-
-/** Reads the deployed server's database (to check what it stored, e.g. audit records). */
-export function queryDeployed<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
-  return queryDatabaseAt<Row>(deployedDatabaseUrl(), sql, params);
 }

@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import pg from "pg";
+import { childEnvironment } from "../../../tests/support/environment";
 import {
   DEPLOYED_DATA_DIR,
   DEPLOYED_DATABASE_NAME,
@@ -23,21 +24,18 @@ rmSync(DEPLOYED_DATA_DIR, { recursive: true, force: true });
 
 // Only what a deployment sets, plus the build folder and the emulator's data dir. Settings the
 // test runner's own environment may carry are dropped, so they cannot soften the server.
-const inherited = { ...process.env };
-for (const name of Object.keys(inherited))
-  if (/^(TRUST_PROXY|RATE_LIMIT_|WEBHOOK_|DONUTWORK_|APP_URL|AUTH_|DATABASE_URL)/.test(name))
-    delete inherited[name];
-
 const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-  env: {
-    ...inherited,
-    PORT: String(DEPLOYED_PORT),
-    APP_URL: DEPLOYED_URL,
-    DATABASE_URL: deployedDatabaseUrl(),
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    DONUTWORK_DATA_DIR: DEPLOYED_DATA_DIR,
-    WEBHOOK_ALLOW_PRIVATE_URLS: "false",
-  },
+  env: childEnvironment(
+    {
+      PORT: String(DEPLOYED_PORT),
+      APP_URL: DEPLOYED_URL,
+      DATABASE_URL: deployedDatabaseUrl(),
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      DONUTWORK_DATA_DIR: DEPLOYED_DATA_DIR,
+      WEBHOOK_ALLOW_PRIVATE_URLS: "false",
+    },
+    /^(TRUST_PROXY|RATE_LIMIT_|WEBHOOK_|DONUTWORK_|APP_URL|AUTH_|DATABASE_URL)/,
+  ),
   stdio: "inherit",
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));

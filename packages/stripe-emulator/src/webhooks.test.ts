@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Harness, startHarness, stripeClient, WEBHOOK_SECRET } from "./test-support";
 import { stripeSignatureHeader } from "./webhook-signature";
 
@@ -71,7 +71,8 @@ describe("webhook delivery", () => {
     const failing = await startHarness({ webhookRetry: { initialDelayMs: 10, maxDelayMs: 10 } });
     failing.receiver.failNext = Number.POSITIVE_INFINITY;
     await stripeClient(failing.emulator.port).customers.create({});
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Retrying: the receiver has refused the event and seen it again.
+    await vi.waitFor(() => expect(failing.receiver.attempts).toBeGreaterThan(1));
     await failing.emulator.close();
     // An attempt already on the wire when close() aborted it may still reach the receiver.
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,11 +1,11 @@
-// Starts real app instances (`npx tsx scripts/start.ts`) as process groups, waits for them, kills
-// them (SIGKILL of the whole group: launcher, next, workers and, for the first instance of a data
-// dir, its embedded PostgreSQL), and reads what a test needs from a data dir.
+// Starts real app instances (`npx tsx scripts/start.ts`) as process groups, waits for them, and
+// kills them (SIGKILL of the whole group: launcher, next, workers and, for the first instance of
+// a data dir, its embedded PostgreSQL). What a data dir holds is read with tests/support/data-dir.ts.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import pg from "pg";
+import { childEnvironment } from "../../support/environment";
 import { request } from "./http";
 
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -35,13 +35,11 @@ export function freshDataDir(name: string): string {
 }
 
 export function startApp(options: StartOptions): AppProcess {
-  const url = `http://127.0.0.1:${options.port}`;
   const child = spawn("npx", ["tsx", "scripts/start.ts"], {
     cwd: ROOT,
-    env: {
-      ...process.env,
+    env: childEnvironment({
       PORT: String(options.port),
-      APP_URL: options.appUrl ?? url,
+      APP_URL: options.appUrl ?? `http://127.0.0.1:${options.port}`,
       DONUTWORK_DATA_DIR: options.dataDir,
       NEXT_DIST_DIR: ".next",
       NODE_ENV: "production",
@@ -49,19 +47,41 @@ export function startApp(options: StartOptions): AppProcess {
       RATE_LIMIT_PER_SECOND: "5000",
       RATE_LIMIT_BURST: "10000",
       ...options.env,
-    },
+    }),
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
+  return trackProcess(child, { name: options.name, port: options.port, labelLines: true, endsOn: "exit" });
+}
+
+/**
+ * Records what a started app prints, line by line (the last 5000 lines), and when it ends:
+ * on "exit" of the launcher, or on "close" once every process holding its output is gone too.
+ */
+export function trackProcess(
+  child: ChildProcess,
+  options: { name: string; port: number; labelLines: boolean; endsOn: "exit" | "close" },
+): AppProcess {
   const output: string[] = [];
+  let partial = "";
+  const keep = (line: string) => {
+    if (line.trim()) output.push(options.labelLines ? `[${options.name}] ${line}` : line);
+  };
   const record = (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n"))
-      if (line.trim()) output.push(`[${options.name}] ${line}`);
+    const lines = (partial + chunk.toString()).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) keep(line);
     if (output.length > 5000) output.splice(0, output.length - 5000);
   };
   child.stdout?.on("data", record);
   child.stderr?.on("data", record);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once(options.endsOn, (code: number | null) => {
+      keep(partial);
+      resolve(code);
+    }),
+  );
+  const url = `http://127.0.0.1:${options.port}`;
   return { name: options.name, port: options.port, url, child, output, exited };
 }
 
@@ -107,7 +127,8 @@ export async function stopApp(app: AppProcess | undefined): Promise<void> {
   if (groupAlive(pid)) await killApp(app);
 }
 
-function groupAlive(pid: number): boolean {
+/** Whether any process of the group led by `pid` is still alive. */
+export function groupAlive(pid: number): boolean {
   try {
     process.kill(-pid, 0);
     return true;
@@ -122,52 +143,13 @@ export function createApiKey(dataDir: string, env: Record<string, string> = {}):
     execFile(
       "npm",
       ["run", "--silent", "donutwork", "--", "api-key", "create", "--name", "resilience"],
-      { cwd: ROOT, env: { ...process.env, DONUTWORK_DATA_DIR: dataDir, ...env }, encoding: "utf8" },
+      { cwd: ROOT, env: childEnvironment({ DONUTWORK_DATA_DIR: dataDir, ...env }), encoding: "utf8" },
       (error, stdout, stderr) => {
         if (error) return reject(new Error(`api-key create failed: ${error.message}\n${stderr}`));
         resolve(stdout.trim().split("\n").at(-1) ?? "");
       },
     );
   });
-}
-
-export interface DataDirSecrets {
-  postgresPassword: string;
-  authSecret: string;
-  stripeWebhookSecret: string;
-  encryptionKey: string;
-}
-
-export function secretsOf(dataDir: string): DataDirSecrets {
-  return JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as DataDirSecrets;
-}
-
-/** The URL of a data dir's embedded PostgreSQL (as scripts/start.ts computes it). */
-export function embeddedDatabaseUrl(dataDir: string): string {
-  const port = readFileSync(path.join(dataDir, "postgres.port"), "utf8").trim();
-  const password = encodeURIComponent(secretsOf(dataDir).postgresPassword);
-  return `postgres://postgres:${password}@127.0.0.1:${port}/donutwork`;
-}
-
-export function emulatorPortOf(dataDir: string): number {
-  const file = path.join(dataDir, "stripe-emulator.port");
-  return Number(readFileSync(file, "utf8").trim());
-}
-
-/** One query on a fresh connection (the database may have been restarted in between). */
-export async function query<T extends pg.QueryResultRow = Record<string, unknown>>(
-  url: string,
-  text: string,
-  values: unknown[] = [],
-): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
 export function buildExists(): boolean {

@@ -79,20 +79,3 @@ export function apiClient(baseUrl: string, key: string) {
       }),
   };
 }
-
-export function customerBody(externalId: string) {
-  const tag = externalId.replace(/[^a-z0-9]/gi, "").slice(-12);
-  return {
-    external_id: externalId,
-    email: `billing+${tag}@acme.example`,
-    company_name: `Acme ${tag} GmbH`,
-    address: {
-      line1: "Hauptstr. 1",
-      line2: null,
-      city: "Berlin",
-      state: null,
-      postal_code: "10115",
-      country: "DE",
-    },
-  };
-}

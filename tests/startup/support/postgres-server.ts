@@ -4,8 +4,12 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import type { DatabaseHandle } from "@/lib/runtime/embedded-database";
+import type pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { type AppProcess, stopApp } from "../../resilience/support/app";
+import { acquireEmbeddedServer } from "../../support/database";
+import { queryOnce } from "../../support/database-query";
+import { present } from "../../support/present";
 
 export interface TestServer {
   /** A URL of the server with the superuser, on database `name`. */
@@ -19,32 +23,14 @@ export async function startTestServer(existingDataDir?: string): Promise<TestSer
   const dir = existingDataDir ?? mkdtempSync(path.join(os.tmpdir(), "dw-server-"));
   // The test's own server, not what is under test: enterable, as it was before start-up coped with 0700.
   if (!existingDataDir) chmodSync(dir, 0o755);
-  const previous = { data: process.env.DONUTWORK_DATA_DIR, url: process.env.DATABASE_URL };
-  process.env.DONUTWORK_DATA_DIR = dir;
-  delete process.env.DATABASE_URL;
-  let handle: DatabaseHandle;
-  try {
-    const { acquireDatabase } = await import("@/lib/runtime/embedded-database");
-    handle = await acquireDatabase();
-  } finally {
-    restore("DONUTWORK_DATA_DIR", previous.data);
-    restore("DATABASE_URL", previous.url);
-  }
+  const handle = await acquireEmbeddedServer(dir);
   const urlOf = (name: string) => {
     const url = new URL(handle.url);
     url.pathname = `/${name}`;
     return url.toString();
   };
-  const query = async (database: string, sql: string, values: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: urlOf(database) });
-    client.on("error", () => {});
-    await client.connect();
-    try {
-      return (await client.query(sql, values)).rows;
-    } finally {
-      await client.end().catch(() => {});
-    }
-  };
+  const query = (database: string, sql: string, values: unknown[] = []) =>
+    queryOnce(urlOf(database), sql, values);
   return {
     urlOf,
     query,
@@ -59,7 +45,28 @@ export async function startTestServer(existingDataDir?: string): Promise<TestSer
   };
 }
 
-function restore(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
+/**
+ * What a start-up test file shares: a test server started before its tests, and the apps and
+ * clean-ups its tests register, stopped and run (newest first) after them, then the server.
+ */
+export function testServerForFile() {
+  let started: TestServer | undefined;
+  const apps: AppProcess[] = [];
+  const cleanups: (() => Promise<unknown> | unknown)[] = [];
+  beforeAll(async () => {
+    started = await startTestServer();
+  });
+  afterAll(async () => {
+    for (const app of apps) await stopApp(app);
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    await started?.stop();
+  });
+  const current = () => present(started, "the test server (started before the tests)");
+  const server: TestServer = {
+    urlOf: (name) => current().urlOf(name),
+    query: (database, sql, values) => current().query(database, sql, values),
+    createDatabase: (name) => current().createDatabase(name),
+    stop: () => current().stop(),
+  };
+  return { server, apps, cleanups };
 }

@@ -1,9 +1,10 @@
 // `npm start` (and the CLI) run the way a user runs them: in the clone, with the user's own
 // environment (none of the test runner's settings), in a process group of their own so that
 // Ctrl-C can reach all of it, as a terminal's Ctrl-C does.
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type AppProcess, killApp } from "../../resilience/support/app";
+import { type AppProcess, groupAlive, killApp, trackProcess } from "../../resilience/support/app";
+import { childEnvironment } from "../../support/environment";
 
 export interface UserEnvironment {
   home: string;
@@ -12,11 +13,10 @@ export interface UserEnvironment {
 
 /** The environment a user's shell would give: PATH and the rest, HOME, what the test sets. */
 export function userEnvironment({ home, env = {} }: UserEnvironment): NodeJS.ProcessEnv {
-  const inherited = { ...process.env };
-  for (const name of Object.keys(inherited))
-    if (/^(VITEST|TEST_|DONUTWORK_|DATABASE_URL|AUTH_|PORT$|APP_URL|NODE_ENV|NEXT_|npm_)/.test(name))
-      delete inherited[name];
-  return { ...inherited, HOME: home, ...env };
+  return childEnvironment(
+    { HOME: home, ...env },
+    /^(VITEST|TEST_|DONUTWORK_|DATABASE_URL|AUTH_|PORT$|APP_URL|NODE_ENV|NEXT_|npm_)/,
+  );
 }
 
 export function npmStart(
@@ -29,26 +29,7 @@ export function npmStart(
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  return track(child, options.name, options.port);
-}
-
-function track(child: ChildProcess, name: string, port: number): AppProcess {
-  const output: string[] = [];
-  let partial = "";
-  const record = (chunk: Buffer) => {
-    const lines = (partial + chunk.toString()).split("\n");
-    partial = lines.pop() ?? "";
-    for (const line of lines) if (line.trim()) output.push(line);
-  };
-  child.stdout?.on("data", record);
-  child.stderr?.on("data", record);
-  const exited = new Promise<number | null>((resolve) =>
-    child.once("close", (code) => {
-      if (partial.trim()) output.push(partial);
-      resolve(code);
-    }),
-  );
-  return { name, port, url: `http://127.0.0.1:${port}`, child, output, exited };
+  return trackProcess(child, { name: options.name, port: options.port, labelLines: false, endsOn: "close" });
 }
 
 /** Resolves with the first line matching `pattern`; throws, with the output, if the process ends first. */
@@ -92,15 +73,6 @@ export async function pressCtrlC(app: AppProcess): Promise<{ stoppedCleanly: boo
   const stoppedCleanly = app.output.includes("[donutwork] Stopping…");
   if (!stoppedCleanly) console.error(`${app.name} after Ctrl-C:\n${app.output.join("\n")}`);
   return { stoppedCleanly };
-}
-
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Resolves once the process has ended, with its exit code (it is expected to stop by itself). */
