@@ -60,23 +60,23 @@ const enabledAdmins = () => lib.db().staffUser.count({ where: { role: "admin", d
 const outcome = (promise: Promise<unknown>) =>
   promise.then(
     () => "changed",
-    (error: { status?: number }) => (error.status === 409 ? "409" : `unexpected: ${String(error)}`),
+    (error: { code?: string }) => (error.code === "conflict" ? "conflict" : `unexpected: ${String(error)}`),
   );
 
 describe("updateStaffUser", () => {
-  it("refuses to demote or disable the last enabled admin (409 naming the field), and changes nothing", async () => {
+  it("refuses to demote or disable the last enabled admin (a conflict naming the field), and changes nothing", async () => {
     const admin = await newUser("admin");
     await newUser("finance");
     await expect(
       lib.updateStaffUser({ id: admin.id, change: { role: "viewer" }, actor: SYSTEM }),
     ).rejects.toMatchObject({
-      status: 409,
+      code: "conflict",
       options: { errors: [{ field: "role", message: "the last enabled admin cannot be demoted" }] },
     });
     await expect(
       lib.updateStaffUser({ id: admin.id, change: { disabled: true }, actor: SYSTEM }),
     ).rejects.toMatchObject({
-      status: 409,
+      code: "conflict",
       options: { errors: [{ field: "disabled", message: "the last enabled admin cannot be disabled" }] },
     });
     expect(await lib.db().staffUser.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({
@@ -92,7 +92,7 @@ describe("updateStaffUser", () => {
     await expect(
       lib.updateStaffUser({ id: first.id, change: { role: "finance" }, actor: SYSTEM }),
     ).rejects.toMatchObject({
-      status: 409,
+      code: "conflict",
     });
     await lib.updateStaffUser({ id: second.id, change: { disabled: false }, actor: SYSTEM });
     await lib.updateStaffUser({ id: first.id, change: { role: "finance" }, actor: SYSTEM });
@@ -110,7 +110,7 @@ describe("updateStaffUser", () => {
       const results = await Promise.all(
         changes.map(([id, change]) => outcome(lib.updateStaffUser({ id, change, actor: SYSTEM }))),
       );
-      expect(results.sort(), `round ${round}`).toEqual(["409", "changed"]);
+      expect(results.sort(), `round ${round}`).toEqual(["changed", "conflict"]);
       expect(await enabledAdmins(), `round ${round}`).toBe(1);
     }
   });
@@ -166,14 +166,14 @@ describe("updateStaffUser", () => {
     expect(await lib.db().domainEvent.count()).toBe(0);
   });
 
-  it("an unknown user is a 404", async () => {
+  it("an unknown user is not found", async () => {
     await expect(
       lib.updateStaffUser({
         id: "usr_01JDQ3X5Z4Q8M2N6P7R9S0T1V2",
         change: { role: "viewer" },
         actor: SYSTEM,
       }),
-    ).rejects.toMatchObject({ status: 404 });
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

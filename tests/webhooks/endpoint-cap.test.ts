@@ -42,7 +42,6 @@ describe("createWebhookEndpoint", () => {
     for (const error of refused)
       expect(error).toMatchObject({
         code: "limit_reached",
-        status: 409,
         options: { extra: { limit: "WEBHOOK_MAX_ENDPOINTS", max: CAP } },
       });
     expect(await lib.db().webhookEndpoint.count({ where: { deletedAt: null } })).toBe(CAP);

@@ -12,7 +12,9 @@ describe("staffOfSession", () => {
     expect(staffOfSession({ user: { email: "ana@example.com" } })).toBeNull();
   });
 
-  it("is a 503, not a sign-out, when the database could not check the session", () => {
-    expect(() => staffOfSession({ unavailable: true })).toThrow(expect.objectContaining({ status: 503 }));
+  it("is service unavailable (a 503), not a sign-out, when the database could not check the session", () => {
+    expect(() => staffOfSession({ unavailable: true })).toThrow(
+      expect.objectContaining({ code: "service_unavailable" }),
+    );
   });
 });
