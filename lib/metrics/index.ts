@@ -1,5 +1,4 @@
 // Public surface of the metrics module: pure functions over plain data, no I/O.
-export { formatMinorUnits } from "./format-money";
 export { dailyMrrHistory, type MrrChangeRow, mrrAt, primaryCurrency } from "./history";
 export {
   classifyMovement,

@@ -1,7 +1,7 @@
 // Account risk: a list of plain-English signals and a 0–100 score. Each signal is a small rule
 // over already-counted facts (the caller queries; this file only decides), so every boundary
 // can be unit-tested without a database or a clock.
-import { formatMinorUnits } from "./format-money";
+import { formatMoney } from "../format/money";
 import { assertInteger, divideRoundingHalfUp } from "./integer-math";
 import type { CardExpiry, RiskAssessment, RiskInput, RiskLevel, RiskSignal, RiskSignalCode } from "./types";
 
@@ -102,8 +102,8 @@ function pastDueSignal({ pastDueSubscriptions: count }: RiskInput): RiskSignal |
 function mrrDecreasedSignal({ mrrNow, mrr30DaysAgo, currency }: RiskInput): RiskSignal | null {
   if (mrr30DaysAgo === null || mrrNow >= mrr30DaysAgo) return null;
   const percent = Number(divideRoundingHalfUp(BigInt(mrr30DaysAgo - mrrNow) * 100n, BigInt(mrr30DaysAgo)));
-  const from = formatMinorUnits(mrr30DaysAgo, currency);
-  const to = formatMinorUnits(mrrNow, currency);
+  const from = formatMoney(mrr30DaysAgo, currency);
+  const to = formatMoney(mrrNow, currency);
   return {
     code: "mrr_decreased",
     weight: RISK_WEIGHTS.mrr_decreased,

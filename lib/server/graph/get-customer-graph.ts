@@ -1,6 +1,6 @@
 import { db } from "../../db";
 import { customerLabel } from "../../format/customer-label";
-import { formatMinorUnits } from "../../metrics";
+import { formatMoney } from "../../format/money";
 import type { GraphResponse } from "../../validations/billing-responses";
 import { getCustomerRowOrThrow } from "../customers/get-customer";
 
@@ -71,7 +71,7 @@ export async function getCustomerGraph(customerId: string) {
     link(row.id, row.id === defaultCard ? "default_payment_method" : "has_payment_method");
   }
   for (const row of subscriptions) {
-    const price = `${formatMinorUnits(row.unitAmount * row.quantity, row.currency)}/${row.interval}`;
+    const price = `${formatMoney(row.unitAmount * row.quantity, row.currency)}/${row.interval}`;
     nodes.push({
       id: row.id,
       type: "subscription",
@@ -86,7 +86,7 @@ export async function getCustomerGraph(customerId: string) {
     nodes.push({
       id: row.id,
       type: "charge",
-      label: `${formatMinorUnits(row.amount, row.currency)} ${row.status}`,
+      label: `${formatMoney(row.amount, row.currency)} ${row.status}`,
       data: {
         status: row.status,
         amount: row.amount,
