@@ -81,6 +81,18 @@ export async function settleSignInAttempt(request: Request, email: string, passw
   await gate.block(account, backoffSeconds(consumedPoints));
 }
 
+/**
+ * An admin set a new password or enabled the account again: failures made before are no reason
+ * to keep its owner waiting (a guessed old password no longer works, a disabled account could
+ * not be signed into anyway). The per-address limit stays: it is about the guesser, not the
+ * account.
+ */
+export async function forgetAccountFailures(email: string): Promise<void> {
+  const { gate, failures } = configured();
+  const account = accountKeyOf(email);
+  await Promise.all([gate.delete(account), failures.delete(account)]);
+}
+
 const addressKeyOf = (request: Request) => addressLimitKey(clientAddress(request.headers));
 
 // Hashed, so that the table holds no email addresses (and keys stay within its 255 characters).

@@ -1,6 +1,7 @@
 import { hashPassword } from "../../auth/password";
 import type { StaffRole } from "../../auth/roles";
 import { revokeAllStaffSessions } from "../../auth/sessions/revoke-session";
+import { forgetAccountFailures } from "../../auth/sign-in-rate-limit";
 import { db } from "../../db";
 import { AppError, notFound } from "../../errors/app-error";
 import { staffUserSelect } from "../../serializers/staff-user";
@@ -16,7 +17,8 @@ export interface StaffUserChange {
 /**
  * Changes a staff user's role, enabled state or password, audited (never the password or its
  * hash). Disabling and a new password revoke every session of the user; a role change needs no
- * revocation, since each request reads the role from the database (lib/auth/sessions).
+ * revocation, since each request reads the role from the database (lib/auth/sessions). A new
+ * password and enabling end the account's sign-in back-off (lib/auth/sign-in-rate-limit.ts).
  *
  * The last enabled admin can be neither demoted nor disabled. Every such change takes one
  * transaction-scoped advisory lock first, so concurrent changes (two admins demoting each other,
@@ -27,7 +29,7 @@ export async function updateStaffUser(input: { id: string; change: StaffUserChan
   const { id, change, actor } = input;
   // argon2 takes tens of milliseconds: hash before taking the lock, not while holding it.
   const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
-  return db().$transaction(async (tx) => {
+  const updated = await db().$transaction(async (tx) => {
     await tx.$executeRaw`select pg_advisory_xact_lock(hashtext('donutwork.staff_users.admins'))`;
     const before = await tx.staffUser.findUnique({ where: { id }, select: staffUserSelect });
     if (!before) throw notFound("staff user", id);
@@ -70,6 +72,9 @@ export async function updateStaffUser(input: { id: string; change: StaffUserChan
     });
     return after;
   });
+  // A new password or re-enabling lets the user sign in at once, whatever failed before.
+  if (passwordHash !== undefined || change.disabled === false) await forgetAccountFailures(updated.email);
+  return updated;
 }
 
 function lastAdmin(email: string, field: "role" | "disabled"): AppError {
