@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { RateLimiterPostgres } from "rate-limiter-flexible";
+import type { Tx } from "../db";
 import { env } from "../env";
 import { addressLimitKey, clientAddress } from "../http/client-address";
 import { consume, postgresLimiter } from "../rate-limits/postgres-limiter";
@@ -24,6 +25,8 @@ const FAILURES_KEPT_SECONDS = 24 * 60 * 60;
 const CONCURRENT_ATTEMPTS_PER_ACCOUNT = 5;
 /** How long the gate counts unsettled attempts (a check that crashed is forgotten after it). */
 const GATE_WINDOW_SECONDS = 60;
+const GATE_PREFIX = "sign-in-account";
+const FAILURES_PREFIX = "sign-in-failures";
 
 let limiters:
   | { byAddress: RateLimiterPostgres; gate: RateLimiterPostgres; failures: RateLimiterPostgres }
@@ -37,12 +40,12 @@ function configured() {
       duration: ADDRESS_WINDOW_SECONDS,
     }),
     gate: postgresLimiter({
-      keyPrefix: "sign-in-account",
+      keyPrefix: GATE_PREFIX,
       points: CONCURRENT_ATTEMPTS_PER_ACCOUNT,
       duration: GATE_WINDOW_SECONDS,
     }),
     failures: postgresLimiter({
-      keyPrefix: "sign-in-failures",
+      keyPrefix: FAILURES_PREFIX,
       points: 1_000_000,
       duration: FAILURES_KEPT_SECONDS,
     }),
@@ -85,12 +88,15 @@ export async function settleSignInAttempt(request: Request, email: string, passw
  * An admin set a new password or enabled the account again: failures made before are no reason
  * to keep its owner waiting (a guessed old password no longer works, a disabled account could
  * not be signed into anyway). The per-address limit stays: it is about the guesser, not the
- * account.
+ * account. Deletes the account's rows in the change's own transaction, by the keys
+ * rate-limiter-flexible gives them (`<prefix>:<key>`), so that the CLI, which has no app
+ * environment to configure the limiters with, can do it too.
  */
-export async function forgetAccountFailures(email: string): Promise<void> {
-  const { gate, failures } = configured();
+export async function forgetAccountFailures(tx: Tx, email: string): Promise<void> {
   const account = accountKeyOf(email);
-  await Promise.all([gate.delete(account), failures.delete(account)]);
+  await tx.rateLimit.deleteMany({
+    where: { key: { in: [GATE_PREFIX, FAILURES_PREFIX].map((prefix) => `${prefix}:${account}`) } },
+  });
 }
 
 const addressKeyOf = (request: Request) => addressLimitKey(clientAddress(request.headers));

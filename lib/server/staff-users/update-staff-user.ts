@@ -29,7 +29,7 @@ export async function updateStaffUser(input: { id: string; change: StaffUserChan
   const { id, change, actor } = input;
   // argon2 takes tens of milliseconds: hash before taking the lock, not while holding it.
   const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
-  const updated = await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     await tx.$executeRaw`select pg_advisory_xact_lock(hashtext('donutwork.staff_users.admins'))`;
     const before = await tx.staffUser.findUnique({ where: { id }, select: staffUserSelect });
     if (!before) throw notFound("staff user", id);
@@ -70,11 +70,10 @@ export async function updateStaffUser(input: { id: string; change: StaffUserChan
       },
       emitEvent: false,
     });
+    // A new password or re-enabling lets the user sign in at once, whatever failed before.
+    if (passwordHash !== undefined || change.disabled === false) await forgetAccountFailures(tx, after.email);
     return after;
   });
-  // A new password or re-enabling lets the user sign in at once, whatever failed before.
-  if (passwordHash !== undefined || change.disabled === false) await forgetAccountFailures(updated.email);
-  return updated;
 }
 
 function lastAdmin(email: string, field: "role" | "disabled"): AppError {
