@@ -85,9 +85,11 @@ describe("kill -9 during traffic, then restart", () => {
         // Retried with the same key until answered: 201, or the replay of the stored answer. A
         // create that committed but whose key was never completed (killed in between) is retried
         // once the key's 60 s lock goes stale and then meets its own row: 409 conflict.
+        // One body per create: a retry must send the same request, or its key is "reused".
+        const body = newCustomerBody({ external_id: externalId });
         const response = await untilAnswered(
           () =>
-            api.post("/customers.json", newCustomerBody({ external_id: externalId }), {
+            api.post("/customers.json", body, {
               headers: { "idempotency-key": externalId },
               timeoutMs: 15_000,
             }),
