@@ -34,7 +34,7 @@ const schema = z.object({
   ENCRYPTION_KEY: z.string().min(32, "ENCRYPTION_KEY must be at least 32 characters"),
   /**
    * Outgoing webhooks may be http and target loopback and private addresses. Unset: allowed only
-   * while the Stripe emulator is in use (local development), see lib/webhooks/url-policy.ts.
+   * while the Stripe emulator is in use (local development), see lib/webhooks/sending/url-policy.ts.
    */
   WEBHOOK_ALLOW_PRIVATE_URLS: optionalFlag,
   /** Active webhook endpoints the installation may have; every event fans out to all of them. */

@@ -1,4 +1,4 @@
-import { usesStripeEmulator } from "@/lib/stripe";
+import { usesStripeEmulator } from "@/lib/stripe/client";
 
 /** Shown on every page in local mode, so nobody mistakes the emulator for real payments. */
 export function EmulatorBanner() {

@@ -1,7 +1,7 @@
-import { signOut } from "@/lib/auth";
+import { signOut } from "@/lib/auth/auth-js";
 
 export function SignOutButton() {
-  // Needs no right and reads nothing: it ends the caller's own session (lib/auth.ts revokes it).
+  // Needs no right and reads nothing: it ends the caller's own session (lib/auth/auth-js.ts revokes it).
   async function signOutAction() {
     "use server";
     await signOut({ redirectTo: "/sign-in" });

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { authenticate } from "../auth/authenticate-request";
 import type { Permission, Principal } from "../auth/roles";
 import { isAllowed } from "../auth/roles";
 import { env } from "../env";
@@ -6,7 +7,6 @@ import { AppError } from "../errors/app-error";
 import type { OperationDefinition } from "../operations/define-operation";
 import { type Actor, actorOf } from "../server/audit/actor";
 import { isStorableText } from "../validations/text";
-import { authenticate } from "./authenticate";
 import { type Admission, admitDatabaseWork, settleDatabaseWork } from "./database-circuit";
 import { withIdempotency } from "./idempotency";
 import { problemResponse, toAppError } from "./problem";

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "../auth";
+import { auth } from "./auth-js";
 import { isAllowed, type Permission } from "./roles";
 import type { StaffIdentity } from "./sessions/resolve-session";
 import { staffOfSession } from "./sessions/staff-of-session";
@@ -12,7 +12,7 @@ export type CurrentStaff = StaffIdentity;
 
 /**
  * The signed-in staff user, or null. `auth()` checks the session against the database
- * (lib/auth.ts), so this is the truth, not the cookie's claim. Memoised per request: the layout,
+ * (lib/auth/auth-js.ts), so this is the truth, not the cookie's claim. Memoised per request: the layout,
  * the page and its data functions share one look-up.
  */
 export const currentStaff = cache(async (): Promise<CurrentStaff | null> => staffOfSession(await auth()));

@@ -3,7 +3,7 @@ import type PgBoss from "pg-boss";
 /**
  * The pg-boss job queues (in the `pgboss` schema of the same database) and their retry policies.
  * Outgoing webhooks are not among them: they wait in webhook_deliveries, which limits them per
- * endpoint (lib/jobs/claim-deliveries.ts), something a pg-boss 10 queue cannot do without one
+ * endpoint (lib/webhooks/deliveries/claim-deliveries.ts), something a pg-boss 10 queue cannot do without one
  * endpoint's waiting job blocking the whole queue.
  */
 export const QUEUES = {

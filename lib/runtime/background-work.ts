@@ -2,12 +2,12 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import { db } from "../db";
 import { env } from "../env";
-import { startDeliveryWorker } from "../jobs/delivery-worker";
 import { relayOnce } from "../jobs/outbox-relay";
 import { purgeExpiredRows } from "../jobs/purge-expired-rows";
 import { PURGE_SCHEDULE, QUEUES, queuePolicies, RETIRED_QUEUES, type StripeEventJob } from "../jobs/queues";
 import { processStripeEvent } from "../server/stripe-sync/process-stripe-event";
-import { createWebhookSender } from "../webhooks/send-webhook";
+import { startDeliveryWorker } from "../webhooks/deliveries/delivery-worker";
+import { createWebhookSender } from "../webhooks/sending/send-webhook";
 import { requireCreateRights } from "./database-rights";
 
 const RELAY_INTERVAL_MS = 200;

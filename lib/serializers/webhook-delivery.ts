@@ -1,7 +1,7 @@
 import type { Principal } from "../auth/roles";
 import type { WebhookDelivery } from "../generated/prisma/client";
 import type { WebhookDeliveryResponse } from "../validations/activity-responses";
-import { visibleEndpointUrl } from "../webhooks/visible-endpoint-url";
+import { visibleEndpointUrl } from "../webhooks/endpoints/visible-endpoint-url";
 
 export type WebhookDeliveryRow = Pick<
   WebhookDelivery,

@@ -18,7 +18,10 @@ const relative = (file: string) => path.relative(process.cwd(), file);
 const outsideApi = sourceFiles(APP).filter(
   (file) => !relative(file).startsWith(`app${path.sep}api${path.sep}`),
 );
-const IMPORTS_LIB_SERVER = /from\s+["'](@\/lib\/server\/|(\.\.\/)+lib\/server\/)/;
+// The domain: lib/server, and outgoing webhooks' endpoints and deliveries, which live together in
+// lib/webhooks (the event-type list beside them is a shape pages may read).
+const IMPORTS_LIB_SERVER =
+  /from\s+["'](@\/|(\.\.\/)+)lib\/(server|webhooks\/endpoints|webhooks\/deliveries)\//;
 
 describe("pages and server actions", () => {
   it("never import lib/server directly (outside app/api, whose handlers check access first)", () => {
@@ -44,6 +47,10 @@ describe("pages and server actions", () => {
       IMPORTS_LIB_SERVER.test('import { getCustomer } from "@/lib/server/customers/get-customer";'),
     ).toBe(true);
     expect(IMPORTS_LIB_SERVER.test('import { x } from "../../../lib/server/customers/x";')).toBe(true);
+    expect(
+      IMPORTS_LIB_SERVER.test('import { x } from "@/lib/webhooks/endpoints/list-webhook-endpoints";'),
+    ).toBe(true);
     expect(IMPORTS_LIB_SERVER.test('import { x } from "@/lib/dal/customers";')).toBe(false);
+    expect(IMPORTS_LIB_SERVER.test('import { x } from "@/lib/webhooks/event-types";')).toBe(false);
   });
 });

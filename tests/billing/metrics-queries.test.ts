@@ -85,7 +85,7 @@ afterAll(async () => {
 
 describe("recordMrrSnapshots", () => {
   it("adds a row only when a currency's MRR changed, and a 0 when a currency stops counting", async () => {
-    const { recordMrrSnapshots } = await import("../../lib/server/billing/record-mrr-snapshots");
+    const { recordMrrSnapshots } = await import("../../lib/server/metrics/record-mrr-snapshots");
     const id = await customer();
     const record = () =>
       db().$transaction((tx) => recordMrrSnapshots(tx, { customerId: id, at: new Date() }));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migratedAppDatabase } from "../support/app-environment";
 
 // The sign-in limits (lib/auth/sign-in-rate-limit.ts) on a real migrated PostgreSQL, called as
-// lib/auth.ts calls them: before the password check, and after it with its outcome.
+// lib/auth/auth-js.ts calls them: before the password check, and after it with its outcome.
 
 let database: Awaited<ReturnType<typeof migratedAppDatabase>>;
 let limits: typeof import("../../lib/auth/sign-in-rate-limit");
@@ -32,7 +32,7 @@ let nextAddress = 1;
 const address = () => `198.51.100.${nextAddress++}`;
 const madeUp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.1`;
 
-/** One attempt as lib/auth.ts makes it; the outcome of the password check is given. */
+/** One attempt as lib/auth/auth-js.ts makes it; the outcome of the password check is given. */
 async function attempt(request: Request, account: string, passwordRight = false): Promise<boolean> {
   if (!(await limits.consumeSignInAttempt(request, account))) return false;
   await limits.settleSignInAttempt(request, account, passwordRight);

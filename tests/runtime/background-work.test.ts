@@ -9,7 +9,7 @@ import { insertEndpoint, insertEvent } from "../support/webhook-rows";
 // numbers are easy to follow: 4 endpoints × 1 may be in flight, and the worker has more slots.
 
 const MAX_ENDPOINTS = 4;
-const BLACK_HOLE_TIMEOUT_MS = 10_000; // the delivery timeout (lib/webhooks/send-webhook.ts)
+const BLACK_HOLE_TIMEOUT_MS = 10_000; // the delivery timeout (lib/webhooks/sending/send-webhook.ts)
 
 let database: Awaited<ReturnType<typeof migratedAppDatabase>>;
 let lib: { db: typeof import("../../lib/db").db; closeDatabase: typeof import("../../lib/db").closeDatabase };

@@ -1,7 +1,7 @@
 import type { Db } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { encryptSecret } from "../../lib/secret-box";
-import { newSigningSecret } from "../../lib/webhooks/standard-webhooks";
+import { newSigningSecret } from "../../lib/webhooks/sending/standard-webhooks";
 
 /**
  * An endpoint row as registration writes it, but without registration's checks: an endpoint

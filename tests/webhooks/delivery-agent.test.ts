@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Resolver } from "../../lib/webhooks/resolve-host";
+import type { Resolver } from "../../lib/webhooks/sending/resolve-host";
 import { migratedAppDatabase } from "../support/app-environment";
 import { ipv6LoopbackAvailable, type Listener, startListener } from "../support/tcp-listeners";
 import { insertDelivery, insertEndpoint } from "../support/webhook-rows";
@@ -11,11 +11,11 @@ let database: Awaited<ReturnType<typeof migratedAppDatabase>>;
 let app: {
   db: typeof import("../../lib/db").db;
   closeDatabase: typeof import("../../lib/db").closeDatabase;
-  claimDueDeliveries: typeof import("../../lib/jobs/claim-deliveries").claimDueDeliveries;
-  deliverWebhook: typeof import("../../lib/jobs/deliver-webhook").deliverWebhook;
-  createDeliveryAgent: typeof import("../../lib/webhooks/delivery-agent").createDeliveryAgent;
-  createWebhookSender: typeof import("../../lib/webhooks/send-webhook").createWebhookSender;
-  endpointUrlProblem: typeof import("../../lib/webhooks/endpoint-url").endpointUrlProblem;
+  claimDueDeliveries: typeof import("../../lib/webhooks/deliveries/claim-deliveries").claimDueDeliveries;
+  deliverWebhook: typeof import("../../lib/webhooks/deliveries/deliver-webhook").deliverWebhook;
+  createDeliveryAgent: typeof import("../../lib/webhooks/sending/delivery-agent").createDeliveryAgent;
+  createWebhookSender: typeof import("../../lib/webhooks/sending/send-webhook").createWebhookSender;
+  endpointUrlProblem: typeof import("../../lib/webhooks/endpoints/endpoint-url").endpointUrlProblem;
 };
 const listeners: Listener[] = [];
 
@@ -26,11 +26,11 @@ beforeAll(async () => {
   });
   app = {
     ...(await import("../../lib/db")),
-    ...(await import("../../lib/jobs/claim-deliveries")),
-    ...(await import("../../lib/jobs/deliver-webhook")),
-    ...(await import("../../lib/webhooks/delivery-agent")),
-    ...(await import("../../lib/webhooks/send-webhook")),
-    ...(await import("../../lib/webhooks/endpoint-url")),
+    ...(await import("../../lib/webhooks/deliveries/claim-deliveries")),
+    ...(await import("../../lib/webhooks/deliveries/deliver-webhook")),
+    ...(await import("../../lib/webhooks/sending/delivery-agent")),
+    ...(await import("../../lib/webhooks/sending/send-webhook")),
+    ...(await import("../../lib/webhooks/endpoints/endpoint-url")),
   };
 }, 120_000);
 

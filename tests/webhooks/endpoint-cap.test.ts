@@ -22,12 +22,8 @@ afterAll(async () => {
 
 describe("createWebhookEndpoint", () => {
   it("lets exactly WEBHOOK_MAX_ENDPOINTS of 10 concurrent registrations through, the others a 409 naming the limit", async () => {
-    const { createWebhookEndpoint } = await import(
-      "../../lib/server/webhook-endpoints/create-webhook-endpoint"
-    );
-    const { deleteWebhookEndpoint } = await import(
-      "../../lib/server/webhook-endpoints/delete-webhook-endpoint"
-    );
+    const { createWebhookEndpoint } = await import("../../lib/webhooks/endpoints/create-webhook-endpoint");
+    const { deleteWebhookEndpoint } = await import("../../lib/webhooks/endpoints/delete-webhook-endpoint");
     const actor = { type: "system", id: null } as const;
     const register = (index: number) =>
       createWebhookEndpoint({

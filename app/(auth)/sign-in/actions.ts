@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth";
+import { signIn } from "@/lib/auth/auth-js";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 export interface SignInState {

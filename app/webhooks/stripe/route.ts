@@ -4,7 +4,7 @@ import { readRawBody } from "@/lib/api/read-json-body";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { stripe } from "@/lib/stripe";
+import { stripe } from "@/lib/stripe/client";
 
 // Stripe's own default tolerance; the contract allows at most 300 s.
 const SIGNATURE_TOLERANCE_SECONDS = 300;

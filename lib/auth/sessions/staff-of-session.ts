@@ -3,7 +3,7 @@ import type { StaffIdentity } from "./resolve-session";
 
 /**
  * The staff user of an `auth()` result, or null when there is none. When the session could not
- * be checked because the database is unreachable (lib/auth.ts marks it), this throws the API's
+ * be checked because the database is unreachable (lib/auth/auth-js.ts marks it), this throws the API's
  * 503 instead: the visitor is neither let in nor told they are signed out.
  */
 export function staffOfSession(session: unknown): StaffIdentity | null {

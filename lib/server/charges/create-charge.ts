@@ -3,12 +3,12 @@ import { db } from "../../db";
 import { AppError } from "../../errors/app-error";
 import { newId } from "../../ids";
 import { serializeCharge } from "../../serializers/charge";
-import { stripe } from "../../stripe";
+import { stripe } from "../../stripe/client";
+import { stripeIdempotencyKey } from "../../stripe/idempotency-key";
+import { providerError } from "../../stripe/provider-error";
 import type { CreateChargeInput } from "../../validations/charge";
 import type { Actor } from "../audit/actor";
-import { getBillableCustomer } from "../billing/get-billable-customer";
-import { providerError } from "../billing/provider-error";
-import { stripeIdempotencyKey } from "../billing/stripe-idempotency-key";
+import { getBillableCustomer } from "../customers/get-billable-customer";
 import { settleCharge } from "./settle-charge";
 
 /**

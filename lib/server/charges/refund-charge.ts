@@ -2,11 +2,11 @@ import { db } from "../../db";
 import { AppError, notFound } from "../../errors/app-error";
 import { isId, newId } from "../../ids";
 import { serializeCharge } from "../../serializers/charge";
-import { stripe } from "../../stripe";
+import { stripe } from "../../stripe/client";
+import { stripeIdempotencyKey } from "../../stripe/idempotency-key";
+import { providerError } from "../../stripe/provider-error";
 import type { RefundChargeInput } from "../../validations/charge";
 import type { Actor } from "../audit/actor";
-import { providerError } from "../billing/provider-error";
-import { stripeIdempotencyKey } from "../billing/stripe-idempotency-key";
 import { applyRefund } from "./apply-refund";
 import { lockCharge } from "./lock-charge";
 

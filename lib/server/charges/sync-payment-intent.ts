@@ -1,5 +1,5 @@
 import { db } from "../../db";
-import { stripe } from "../../stripe";
+import { stripe } from "../../stripe/client";
 import { settleCharge } from "./settle-charge";
 
 /**

@@ -1,6 +1,6 @@
 import { db } from "../../db";
 import { serializeCharge } from "../../serializers/charge";
-import { stripe } from "../../stripe";
+import { stripe } from "../../stripe/client";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
 import { applyRefund } from "./apply-refund";

@@ -2,9 +2,9 @@ import { db } from "../../db";
 import { customerSelect, serializeCustomer } from "../../serializers/customer";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
-import { cancelCustomerSubscriptions } from "../billing/cancel-customer-subscriptions";
 import { expireCheckoutSessions } from "../payment-links/expire-checkout-sessions";
 import { revokeOpenPaymentLinks } from "../payment-links/revoke-open-payment-links";
+import { cancelCustomerSubscriptions } from "../subscriptions/cancel-customer-subscriptions";
 import { lockCustomer } from "./lock-customer";
 
 /**

@@ -1,4 +1,4 @@
-import { stripe } from "../../stripe";
+import { stripe } from "../../stripe/client";
 
 /**
  * Expires the Stripe Checkout Sessions of revoked links, so a revoked link's open checkout page

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "../../db";
 import { hashToken } from "../../secret-tokens";
-import { stripe } from "../../stripe";
+import { stripe } from "../../stripe/client";
 import { startCheckout } from "./start-checkout";
 
 export type GoneReason = "unknown" | "revoked" | "used" | "expired" | "customer_inactive";

@@ -1,6 +1,6 @@
 import { db } from "../../db";
 import { env } from "../../env";
-import { stripe } from "../../stripe";
+import { stripe } from "../../stripe/client";
 import { ensureStripeCustomer } from "../stripe-sync/ensure-stripe-customer";
 
 // Stripe accepts a checkout session expiry between 30 minutes and 24 hours ahead.

@@ -1,5 +1,5 @@
 import { db } from "../../db";
-import { stripe } from "../../stripe";
+import { stripe } from "../../stripe/client";
 
 /**
  * The customer's Stripe customer id, creating the Stripe customer on first need. The Stripe

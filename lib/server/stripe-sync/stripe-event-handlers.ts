@@ -1,9 +1,9 @@
 import type Stripe from "stripe";
-import { stripe } from "../../stripe";
-import { syncInvoiceSubscription } from "../billing/sync-invoice-subscription";
-import { syncSubscription } from "../billing/sync-subscription";
+import { stripe } from "../../stripe/client";
 import { syncPaymentIntent } from "../charges/sync-payment-intent";
 import { syncStripeCharge } from "../charges/sync-stripe-charge";
+import { syncInvoiceSubscription } from "../subscriptions/sync-invoice-subscription";
+import { syncSubscription } from "../subscriptions/sync-subscription";
 import { syncCheckoutSession } from "./sync-checkout-session";
 import { syncCustomerPaymentMethods, syncPaymentMethodOwner } from "./sync-payment-methods";
 

@@ -1,5 +1,5 @@
 import { db } from "../../db";
-import { stripe } from "../../stripe";
+import { stripe } from "../../stripe/client";
 import { syncCustomerPaymentMethods } from "./sync-payment-methods";
 
 /** A completed checkout marks its payment link used and brings the saved card in. */

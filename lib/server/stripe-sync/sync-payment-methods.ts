@@ -3,7 +3,7 @@ import { db } from "../../db";
 import { newId } from "../../ids";
 import { customerSelect, serializeCustomer } from "../../serializers/customer";
 import { serializePaymentMethod } from "../../serializers/payment-method";
-import { stripe } from "../../stripe";
+import { stripe } from "../../stripe/client";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
 import { lockCustomer } from "../customers/lock-customer";

@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { problemResponse } from "@/lib/api/problem-response";
 import { readBodyBytes } from "@/lib/api/read-json-body";
-import { handlers } from "@/lib/auth";
+import { handlers } from "@/lib/auth/auth-js";
 import { AppError } from "@/lib/errors/app-error";
 
 /**

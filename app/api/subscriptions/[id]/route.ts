@@ -2,9 +2,9 @@ import { otherMethods } from "@/lib/api/fallbacks";
 import { apiRoute } from "@/lib/api/route";
 import * as operations from "@/lib/operations/subscriptions";
 import { serializeSubscription } from "@/lib/serializers/subscription";
-import { cancelSubscription } from "@/lib/server/billing/cancel-subscription";
-import { getSubscriptionRowOrThrow } from "@/lib/server/billing/get-subscription-row";
-import { updateSubscription } from "@/lib/server/billing/update-subscription";
+import { cancelSubscription } from "@/lib/server/subscriptions/cancel-subscription";
+import { getSubscriptionRowOrThrow } from "@/lib/server/subscriptions/get-subscription-row";
+import { updateSubscription } from "@/lib/server/subscriptions/update-subscription";
 
 export const GET = apiRoute(operations.getSubscription, async ({ params }) =>
   serializeSubscription(await getSubscriptionRowOrThrow(params.id)),

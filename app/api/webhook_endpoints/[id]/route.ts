@@ -1,8 +1,8 @@
 import { otherMethods } from "@/lib/api/fallbacks";
 import { apiRoute } from "@/lib/api/route";
 import * as operations from "@/lib/operations/webhook-endpoints";
-import { deleteWebhookEndpoint } from "@/lib/server/webhook-endpoints/delete-webhook-endpoint";
-import { getWebhookEndpoint } from "@/lib/server/webhook-endpoints/get-webhook-endpoint";
+import { deleteWebhookEndpoint } from "@/lib/webhooks/endpoints/delete-webhook-endpoint";
+import { getWebhookEndpoint } from "@/lib/webhooks/endpoints/get-webhook-endpoint";
 
 export const GET = apiRoute(operations.getWebhookEndpoint, ({ params }) => getWebhookEndpoint(params.id));
 

@@ -1,8 +1,8 @@
 import { otherMethods } from "@/lib/api/fallbacks";
 import { apiRoute } from "@/lib/api/route";
 import * as operations from "@/lib/operations/subscriptions";
-import { createSubscription } from "@/lib/server/billing/create-subscription";
-import { listSubscriptions } from "@/lib/server/billing/list-subscriptions";
+import { createSubscription } from "@/lib/server/subscriptions/create-subscription";
+import { listSubscriptions } from "@/lib/server/subscriptions/list-subscriptions";
 
 export const GET = apiRoute(operations.listSubscriptions, ({ params, query }) =>
   listSubscriptions({ customerId: params.id, query }),

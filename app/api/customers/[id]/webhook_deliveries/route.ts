@@ -1,7 +1,7 @@
 import { otherMethods } from "@/lib/api/fallbacks";
 import { apiRoute } from "@/lib/api/route";
 import * as operations from "@/lib/operations/customer-activity";
-import { listCustomerWebhookDeliveries } from "@/lib/server/webhook-deliveries/list-customer-webhook-deliveries";
+import { listCustomerWebhookDeliveries } from "@/lib/webhooks/deliveries/list-customer-webhook-deliveries";
 
 export const GET = apiRoute(operations.listWebhookDeliveries, ({ params, query, principal }) =>
   listCustomerWebhookDeliveries({ customerId: params.id, query, viewer: principal }),

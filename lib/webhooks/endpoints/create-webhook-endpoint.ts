@@ -4,11 +4,11 @@ import { AppError, validationFailed } from "../../errors/app-error";
 import { newId } from "../../ids";
 import { encryptSecret } from "../../secret-box";
 import { serializeWebhookEndpoint } from "../../serializers/webhook-endpoint";
+import type { Actor } from "../../server/audit/actor";
+import { recordChange } from "../../server/audit/record-change";
 import type { CreateWebhookEndpointInput } from "../../validations/webhook-endpoint";
-import { endpointUrlProblem } from "../../webhooks/endpoint-url";
-import { newSigningSecret } from "../../webhooks/standard-webhooks";
-import type { Actor } from "../audit/actor";
-import { recordChange } from "../audit/record-change";
+import { newSigningSecret } from "../sending/standard-webhooks";
+import { endpointUrlProblem } from "./endpoint-url";
 
 /**
  * Registers an endpoint; its signing secret is in this response only. Every event fans out to

@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { AppError } from "../../errors/app-error";
+import { AppError } from "../errors/app-error";
 
 /**
  * Stripe failures that are not the customer's card: Stripe unreachable or failing is a 502 the

@@ -1,7 +1,7 @@
 import type { Tx } from "../../db";
 import { db } from "../../db";
 import { AppError } from "../../errors/app-error";
-import { getCustomerRowOrThrow } from "../customers/get-customer";
+import { getCustomerRowOrThrow } from "./get-customer";
 
 /**
  * The Stripe ids a charge or subscription needs: only active customers with a default payment

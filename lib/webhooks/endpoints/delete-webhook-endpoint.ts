@@ -1,8 +1,8 @@
 import { db } from "../../db";
 import { notFound } from "../../errors/app-error";
 import { serializeWebhookEndpoint } from "../../serializers/webhook-endpoint";
-import type { Actor } from "../audit/actor";
-import { recordChange } from "../audit/record-change";
+import type { Actor } from "../../server/audit/actor";
+import { recordChange } from "../../server/audit/record-change";
 
 /** Stops deliveries to the endpoint (those still pending fail); its delivery history stays. */
 export async function deleteWebhookEndpoint({ id, actor }: { id: string; actor: Actor }) {

@@ -1,7 +1,7 @@
 import type { Tx } from "../../db";
 import { mrrByCurrency } from "../../metrics";
-import { lastChange } from "../metrics/mrr-change-order";
-import { MRR_INPUT_COLUMNS, mrrInputOf } from "../metrics/mrr-input";
+import { lastChange } from "./mrr-change-order";
+import { MRR_INPUT_COLUMNS, mrrInputOf } from "./mrr-input";
 
 /**
  * Appends a history row for every currency whose MRR differs from the customer's last row (a

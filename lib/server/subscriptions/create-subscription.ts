@@ -1,11 +1,11 @@
 import { newId } from "../../ids";
 import { serializeSubscription } from "../../serializers/subscription";
-import { stripe } from "../../stripe";
+import { stripe } from "../../stripe/client";
+import { stripeIdempotencyKey } from "../../stripe/idempotency-key";
+import { providerError } from "../../stripe/provider-error";
 import type { CreateSubscriptionInput } from "../../validations/subscription";
 import type { Actor } from "../audit/actor";
-import { getBillableCustomer } from "./get-billable-customer";
-import { providerError } from "./provider-error";
-import { stripeIdempotencyKey } from "./stripe-idempotency-key";
+import { getBillableCustomer } from "../customers/get-billable-customer";
 import { syncSubscription } from "./sync-subscription";
 
 /**

@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { env } from "./env";
+import { env } from "../env";
 
 let client: Stripe | undefined;
 

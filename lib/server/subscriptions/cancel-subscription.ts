@@ -1,5 +1,5 @@
 import { serializeSubscription } from "../../serializers/subscription";
-import { stripe } from "../../stripe";
+import { stripe } from "../../stripe/client";
 import type { Actor } from "../audit/actor";
 import { changeSubscriptionAtStripe } from "./change-subscription-at-stripe";
 import { getSubscriptionRowOrThrow } from "./get-subscription-row";

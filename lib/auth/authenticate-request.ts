@@ -1,7 +1,7 @@
-import { auth } from "../auth";
-import type { Principal } from "../auth/roles";
-import { staffOfSession } from "../auth/sessions/staff-of-session";
 import { findActiveApiKey } from "../server/api-keys/find-active-api-key";
+import { auth } from "./auth-js";
+import type { Principal } from "./roles";
+import { staffOfSession } from "./sessions/staff-of-session";
 
 /**
  * Who is calling: an API key from `Authorization: Bearer`, otherwise a staff session cookie.
@@ -18,7 +18,7 @@ export async function authenticate(
       ? { principal: { kind: "api_key", id: key.id, scopes: new Set(key.scopes) }, viaCookie: false }
       : null;
   }
-  // The session is checked against the database (lib/auth.ts): role and email are its, not the cookie's.
+  // The session is checked against the database (lib/auth/auth-js.ts): role and email are its, not the cookie's.
   const staff = staffOfSession(await auth());
   return staff ? { principal: { kind: "staff", ...staff }, viaCookie: true } : null;
 }

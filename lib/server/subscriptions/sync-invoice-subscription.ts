@@ -1,4 +1,4 @@
-import { stripe } from "../../stripe";
+import { stripe } from "../../stripe/client";
 import { syncSubscription } from "./sync-subscription";
 
 /**

@@ -1,4 +1,4 @@
-import { env } from "../env";
+import { env } from "../../env";
 
 /**
  * Whether outgoing webhooks may be plain http and reach loopback and private addresses. That is

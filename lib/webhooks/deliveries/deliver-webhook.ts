@@ -1,7 +1,7 @@
-import { db } from "../db";
-import { decryptSecret } from "../secret-box";
-import type { WebhookSender } from "../webhooks/send-webhook";
-import { signatureHeaders } from "../webhooks/standard-webhooks";
+import { db } from "../../db";
+import { decryptSecret } from "../../secret-box";
+import type { WebhookSender } from "../sending/send-webhook";
+import { signatureHeaders } from "../sending/standard-webhooks";
 import type { DeliveryClaim } from "./claim-deliveries";
 import { isLastAttempt, retryDelayMs } from "./retry-schedule";
 

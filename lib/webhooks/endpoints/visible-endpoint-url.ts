@@ -1,4 +1,4 @@
-import { isAllowed, type Principal } from "../auth/roles";
+import { isAllowed, type Principal } from "../../auth/roles";
 
 /**
  * An endpoint URL as `viewer` may see it: whole for those who manage webhook endpoints (write

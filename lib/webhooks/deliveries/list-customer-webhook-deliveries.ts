@@ -2,8 +2,8 @@ import type { Principal } from "../../auth/roles";
 import { db } from "../../db";
 import { page, windowOf } from "../../pagination/cursor";
 import { serializeWebhookDelivery } from "../../serializers/webhook-delivery";
+import { getCustomerRowOrThrow } from "../../server/customers/get-customer";
 import type { PaginationQuery } from "../../validations/pagination";
-import { getCustomerRowOrThrow } from "../customers/get-customer";
 
 /**
  * The outgoing webhook deliveries about one customer, newest first, by cursor, with the event

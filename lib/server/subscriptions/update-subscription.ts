@@ -1,5 +1,5 @@
 import { AppError } from "../../errors/app-error";
-import { stripe } from "../../stripe";
+import { stripe } from "../../stripe/client";
 import type { UpdateSubscriptionInput } from "../../validations/subscription";
 import type { Actor } from "../audit/actor";
 import { isEndedSubscriptionStatus } from "./cancel-subscription";

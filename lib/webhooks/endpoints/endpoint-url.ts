@@ -1,8 +1,8 @@
 import net from "node:net";
-import { addressProblem } from "./address-policy";
-import { type Resolver, systemResolver } from "./resolve-host";
-import { privateUrlsAllowed } from "./url-policy";
-import { hostOf, urlShapeProblem } from "./url-shape";
+import { addressProblem } from "../sending/address-policy";
+import { type Resolver, systemResolver } from "../sending/resolve-host";
+import { privateUrlsAllowed } from "../sending/url-policy";
+import { hostOf, urlShapeProblem } from "../sending/url-shape";
 
 /**
  * Whether DonutWork may register `url` as a webhook endpoint: null, or the problem to report for

@@ -1,4 +1,4 @@
-import type { WebhookSender } from "../webhooks/send-webhook";
+import type { WebhookSender } from "../sending/send-webhook";
 import { claimDueDeliveries } from "./claim-deliveries";
 import { deliverWebhook } from "./deliver-webhook";
 

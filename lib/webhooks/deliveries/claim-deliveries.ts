@@ -1,5 +1,5 @@
-import { db } from "../db";
-import { DELIVERY_TIMEOUT_MS } from "../webhooks/send-webhook";
+import { db } from "../../db";
+import { DELIVERY_TIMEOUT_MS } from "../sending/send-webhook";
 
 export interface DeliveryClaim {
   id: string;

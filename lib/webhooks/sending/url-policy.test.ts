@@ -15,7 +15,7 @@ const REQUIRED = {
 async function registrationProblem(variables: Record<string, string>, url: string) {
   vi.resetModules();
   for (const [name, value] of Object.entries({ ...REQUIRED, ...variables })) vi.stubEnv(name, value);
-  const { endpointUrlProblem } = await import("./endpoint-url");
+  const { endpointUrlProblem } = await import("../endpoints/endpoint-url");
   return endpointUrlProblem(url);
 }
 

@@ -1,4 +1,4 @@
-import { env } from "../env";
+import { env } from "../../env";
 
 /**
  * When an outgoing webhook is tried again: WEBHOOK_RETRY_DELAY_SECONDS after the first failed

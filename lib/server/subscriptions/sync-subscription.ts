@@ -2,12 +2,12 @@ import { db } from "../../db";
 import type { Subscription } from "../../generated/prisma/client";
 import { newId } from "../../ids";
 import { serializeSubscription } from "../../serializers/subscription";
-import { stripe } from "../../stripe";
+import { stripe } from "../../stripe/client";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
 import { lockCustomer } from "../customers/lock-customer";
+import { recordMrrSnapshots } from "../metrics/record-mrr-snapshots";
 import { mapStripeSubscription, type SubscriptionFields } from "./map-stripe-subscription";
-import { recordMrrSnapshots } from "./record-mrr-snapshots";
 
 /**
  * Converges our copy of one Stripe subscription on Stripe's truth, re-fetched under the

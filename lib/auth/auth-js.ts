@@ -1,17 +1,17 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { databaseFailureOf } from "./api/database-errors";
-import { dummyPasswordHash, verifyPassword } from "./auth/password";
-import { safeRedirectTarget } from "./auth/safe-redirect";
-import { resolveStaffSession, type StaffIdentity } from "./auth/sessions/resolve-session";
-import { revokeStaffSession } from "./auth/sessions/revoke-session";
-import { SESSION_MAX_AGE_SECONDS } from "./auth/sessions/session-lifetime";
-import { encodeSessionToken, sessionIdOf } from "./auth/sessions/session-token";
-import { startStaffSession } from "./auth/sessions/start-session";
-import { consumeSignInAttempt, settleSignInAttempt } from "./auth/sign-in-rate-limit";
-import { db } from "./db";
-import { env } from "./env";
+import { databaseFailureOf } from "../api/database-errors";
+import { db } from "../db";
+import { env } from "../env";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import { safeRedirectTarget } from "./safe-redirect";
+import { resolveStaffSession, type StaffIdentity } from "./sessions/resolve-session";
+import { revokeStaffSession } from "./sessions/revoke-session";
+import { SESSION_MAX_AGE_SECONDS } from "./sessions/session-lifetime";
+import { encodeSessionToken, sessionIdOf } from "./sessions/session-token";
+import { startStaffSession } from "./sessions/start-session";
+import { consumeSignInAttempt, settleSignInAttempt } from "./sign-in-rate-limit";
 
 const credentialsSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(1000) });
 

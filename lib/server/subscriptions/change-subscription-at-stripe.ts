@@ -1,7 +1,7 @@
 import { serializeSubscription } from "../../serializers/subscription";
+import { providerError } from "../../stripe/provider-error";
 import type { Actor } from "../audit/actor";
 import type { getSubscriptionRowOrThrow } from "./get-subscription-row";
-import { providerError } from "./provider-error";
 import { syncSubscription } from "./sync-subscription";
 
 type SubscriptionRow = Awaited<ReturnType<typeof getSubscriptionRowOrThrow>>;
