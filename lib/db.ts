@@ -27,7 +27,7 @@ function createPool(): pg.Pool {
   // instead of requests that wait forever. A request can wait for a connection and then for its
   // query, so the two add up: 5 s + 8 s once answered in 13 s (tests/resilience). A 2 s wait
   // for a connection already means the pool is overloaded: that request is shed with a 503,
-  // without opening the circuit breaker for everyone (lib/api/database-errors.ts).
+  // without opening the circuit breaker for everyone (lib/errors/database-failure.ts).
   const created = new pg.Pool({
     connectionString: databaseUrl(),
     max: 20,

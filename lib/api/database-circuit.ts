@@ -1,12 +1,14 @@
-import { AppError } from "../errors/app-error";
-import { databaseFailureOf } from "./database-errors";
+import {
+  databaseFailureOf,
+  DATABASE_CIRCUIT_OPEN_MS as OPEN_MS,
+  unavailable,
+} from "../errors/database-failure";
 
 // A circuit breaker for the database. When a request finds the database gone (unreachable,
-// connections dropped, or hung: database-errors.ts), the circuit opens: for OPEN_MS every
+// connections dropped, or hung: lib/errors/database-failure.ts), the circuit opens: for OPEN_MS every
 // request answers 503 at once instead of queueing behind connections that will time out. Then
 // one request at a time is let through as a probe; its success closes the circuit, its failure
 // opens it again.
-const OPEN_MS = 3_000;
 
 let openUntil = 0;
 let probeInFlight = false;
@@ -49,12 +51,6 @@ export function databaseWorked(admission: Admission): void {
 export function databaseFailed(admission: Admission): void {
   if (admission.probe) probeInFlight = false;
   openUntil = Date.now() + OPEN_MS;
-}
-
-export function unavailable(): AppError {
-  return new AppError("service_unavailable", "The database is unavailable; retry shortly.", {
-    retryAfterSeconds: Math.ceil(OPEN_MS / 1000) + 2,
-  });
 }
 
 const messageOf = (error: unknown) => String((error as Error)?.message ?? error).slice(0, 300);

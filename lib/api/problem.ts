@@ -1,9 +1,8 @@
 import { ZodError } from "zod";
 import { AppError, type FieldError, validationFailed } from "../errors/app-error";
+import { databaseFailureOf, unavailable } from "../errors/database-failure";
 import { fieldErrorsOf } from "../errors/field-errors";
 import { Prisma } from "../generated/prisma/client";
-import { unavailable } from "./database-circuit";
-import { databaseFailureOf } from "./database-errors";
 
 export { problemResponse } from "./problem-response";
 

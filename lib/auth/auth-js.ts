@@ -1,9 +1,9 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { databaseFailureOf } from "../api/database-errors";
 import { db } from "../db";
 import { env } from "../env";
+import { databaseFailureOf } from "../errors/database-failure";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { safeRedirectTarget } from "./safe-redirect";
 import { resolveStaffSession, type StaffIdentity } from "./sessions/resolve-session";

@@ -52,7 +52,7 @@ describe("database failures", () => {
     const held = await pool.connect();
     const error = await rejectionOf(pool.query("select 1"));
     held.release();
-    const { databaseFailureOf } = await import("../../lib/api/database-errors");
+    const { databaseFailureOf } = await import("../../lib/errors/database-failure");
     const { toAppError } = await import("../../lib/api/problem");
     expect(databaseFailureOf(error)).toBe("busy");
     expect(toAppError(error)).toMatchObject({
@@ -70,7 +70,7 @@ describe("database failures", () => {
     const pool = new pg.Pool({ connectionString: `postgres://x:y@127.0.0.1:${port}/z`, max: 1 });
     pools.push(pool);
     const error = await rejectionOf(pool.query("select 1"));
-    const { databaseFailureOf } = await import("../../lib/api/database-errors");
+    const { databaseFailureOf } = await import("../../lib/errors/database-failure");
     expect(databaseFailureOf(error)).toBe("gone");
     expect(await circuitAfter(error)).toBe("open");
   });
@@ -81,7 +81,7 @@ describe("database failures", () => {
     const started = Date.now();
     const error = await rejectionOf(reportQuery(Prisma.sql`select pg_sleep(2)`));
     expect(Date.now() - started).toBeLessThan(1_900);
-    const { databaseFailureOf } = await import("../../lib/api/database-errors");
+    const { databaseFailureOf } = await import("../../lib/errors/database-failure");
     const { toAppError } = await import("../../lib/api/problem");
     expect(databaseFailureOf(error)).toBe("too_slow");
     expect(toAppError(error).code).toBe("service_unavailable");

@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-// The domain (lib/server, and outgoing webhooks in lib/webhooks), its Stripe calls (lib/stripe) and its errors (lib/errors) know nothing of HTTP: lib/api calls into
-// them and maps their errors to problem documents, never the other way round, so the layers have
-// no cycle and a domain function can run from the CLI, a job or a test without the API layer.
+// The domain (lib/server, and outgoing webhooks in lib/webhooks), its Stripe calls (lib/stripe),
+// staff auth (lib/auth) and the errors (lib/errors) know nothing of HTTP: lib/api calls into them
+// and maps their errors to problem documents, never the other way round, so the layers have no
+// cycle and a domain function can run from the CLI, a job or a test without the API layer.
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
@@ -31,7 +32,7 @@ const importsLibApi = (file: string, source?: string) =>
   importsOf(file, source).some((target) => target === API || target.startsWith(`${API}${path.sep}`));
 
 describe("the domain layer", () => {
-  it.each(["lib/server", "lib/webhooks", "lib/stripe", "lib/errors"])(
+  it.each(["lib/server", "lib/webhooks", "lib/stripe", "lib/auth", "lib/errors"])(
     "%s imports nothing from lib/api",
     (folder) => {
       const files = sourceFiles(path.resolve(folder));

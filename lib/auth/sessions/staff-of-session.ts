@@ -1,4 +1,4 @@
-import { unavailable } from "../../api/database-circuit";
+import { unavailable } from "../../errors/database-failure";
 import type { StaffIdentity } from "./resolve-session";
 
 /**

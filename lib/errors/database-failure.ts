@@ -1,6 +1,8 @@
+import { AppError } from "./app-error";
+
 /**
  * What a failed database call says about the database. Only "gone" opens the circuit breaker
- * (database-circuit.ts): the server refused or dropped the connection, or a query got no answer
+ * (lib/api/database-circuit.ts): the server refused or dropped the connection, or a query got no answer
  * (the pool's query timeout: a hung server). "busy" is a pool that could not hand out a
  * connection in time: every one was in use (pg-pool's wait for a free client timed out), or a
  * new one took longer than the connection timeout to set up, which a burst on a cold pool on a
@@ -30,4 +32,14 @@ function errorText(error: unknown, depth = 0): string {
   if (!error || typeof error !== "object" || depth > 3) return "";
   const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
   return `${String(code ?? "")} ${String(message ?? "")} ${errorText(cause, depth + 1)}`;
+}
+
+/** How long the API's circuit breaker (lib/api/database-circuit.ts) stays open once the database is gone. */
+export const DATABASE_CIRCUIT_OPEN_MS = 3_000;
+
+/** The domain's answer when the database cannot be reached: a 503 with a Retry-After past the open circuit. */
+export function unavailable(): AppError {
+  return new AppError("service_unavailable", "The database is unavailable; retry shortly.", {
+    retryAfterSeconds: Math.ceil(DATABASE_CIRCUIT_OPEN_MS / 1000) + 2,
+  });
 }
