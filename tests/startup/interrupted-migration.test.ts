@@ -24,6 +24,16 @@ const FOLDERS = readdirSync(MIGRATIONS, { withFileTypes: true })
   .sort();
 const PAUSE_LOCK = 4242;
 
+/** The last table the newest migration creates: a pause there leaves every earlier migration applied. */
+function lastTableOfNewestMigration(): string {
+  const newest = FOLDERS.at(-1) ?? "";
+  const sql = readFileSync(path.join(MIGRATIONS, newest, "migration.sql"), "utf8");
+  const tables = [...sql.matchAll(/CREATE TABLE "([^"]+)"/g)].map((match) => match[1]);
+  const last = tables.at(-1);
+  if (!last) throw new Error(`the newest migration (${newest}) creates no table to pause in`);
+  return `public.${last}`;
+}
+
 const { server, apps, cleanups } = testServerForFile();
 const references = new Map<number, Promise<Catalog>>();
 
@@ -145,12 +155,10 @@ describe("Ctrl-C during the first migration, then npm start again", () => {
       label: "half-way through the second migration",
     },
     {
-      // The last migration's table (prisma/migrations, newest folder): a pause in it leaves
-      // every earlier migration applied. Moves with each new migration.
-      after: "public.rate_limits",
+      after: lastTableOfNewestMigration(),
       finishedBefore: FOLDERS.length - 1,
       port: 3754,
-      label: "in the last statement of the last migration",
+      label: "in the last table of the last migration",
     },
   ];
 
