@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migratedAppDatabase } from "../support/app-environment";
+import { afterAll, describe, expect, it } from "vitest";
+import { withBackgroundWork } from "../support/background-work";
 import { type Listener, startListener } from "../support/tcp-listeners";
 import { startWebhookReceiver } from "../support/webhook-receiver";
 import { insertEndpoint, insertEvent } from "../support/webhook-rows";
@@ -11,30 +11,18 @@ import { insertEndpoint, insertEvent } from "../support/webhook-rows";
 const MAX_ENDPOINTS = 4;
 const BLACK_HOLE_TIMEOUT_MS = 10_000; // the delivery timeout (lib/webhooks/sending/send-webhook.ts)
 
-let database: Awaited<ReturnType<typeof migratedAppDatabase>>;
-let lib: { db: typeof import("../../lib/db").db; closeDatabase: typeof import("../../lib/db").closeDatabase };
-let stopBackgroundWork: (() => Promise<void>) | undefined;
+const app = withBackgroundWork("background_work", {
+  WEBHOOK_ALLOW_PRIVATE_URLS: "true",
+  WEBHOOK_MAX_ENDPOINTS: String(MAX_ENDPOINTS),
+  WEBHOOK_ENDPOINT_CONCURRENCY: "1",
+  WEBHOOK_RETRY_DELAY_SECONDS: "3600",
+});
 const blackHoles: Listener[] = [];
 let closeReceiver: (() => Promise<void>) | undefined;
 
-beforeAll(async () => {
-  database = await migratedAppDatabase("background_work", {
-    WEBHOOK_ALLOW_PRIVATE_URLS: "true",
-    WEBHOOK_MAX_ENDPOINTS: String(MAX_ENDPOINTS),
-    WEBHOOK_ENDPOINT_CONCURRENCY: "1",
-    WEBHOOK_RETRY_DELAY_SECONDS: "3600",
-  });
-  lib = await import("../../lib/db");
-  const { startBackgroundWork } = await import("../../lib/runtime/background-work");
-  stopBackgroundWork = await startBackgroundWork(() => {});
-}, 120_000);
-
 afterAll(async () => {
   await Promise.all(blackHoles.map((listener) => listener.close()));
-  await stopBackgroundWork?.();
   await closeReceiver?.();
-  await lib?.closeDatabase();
-  await database?.drop();
 }, 60_000);
 
 describe("webhook delivery", () => {
@@ -45,17 +33,17 @@ describe("webhook delivery", () => {
     for (let index = 0; index < MAX_ENDPOINTS - 1; index++) {
       const listener = await startListener("127.0.0.1");
       blackHoles.push(listener);
-      blackHoleIds.push(await insertEndpoint(lib.db(), `http://127.0.0.1:${listener.port}/hooks`));
+      blackHoleIds.push(await insertEndpoint(app.db(), `http://127.0.0.1:${listener.port}/hooks`));
     }
     const receiver = await startWebhookReceiver();
     closeReceiver = receiver.close;
-    await insertEndpoint(lib.db(), receiver.url);
+    await insertEndpoint(app.db(), receiver.url);
     const received = () => new Map(receiver.received.map((hook) => [hook.json.id, hook.at]));
 
     // 8 events: 24 deliveries into black holes, more than the worker has slots.
     const started = Date.now();
     const events: string[] = [];
-    for (let index = 0; index < 8; index++) events.push(await insertEvent(lib.db()));
+    for (let index = 0; index < 8; index++) events.push(await insertEvent(app.db()));
     await expect
       .poll(() => events.filter((id) => received().has(id)).length, { timeout: BLACK_HOLE_TIMEOUT_MS * 2 })
       .toBe(events.length);
@@ -67,7 +55,7 @@ describe("webhook delivery", () => {
     // Each black hole holds one delivery at a time, still its first (had an attempt ended, the
     // next of its backlog would have connected); the rest of its backlog waits in the table.
     for (const blackHole of blackHoles) expect(blackHole.connections()).toBe(1);
-    const held = await lib.db().webhookDelivery.count({
+    const held = await app.db().webhookDelivery.count({
       where: { endpointId: { in: blackHoleIds }, leasedUntil: { gt: new Date() } },
     });
     expect(held).toBe(blackHoles.length);
@@ -76,7 +64,7 @@ describe("webhook delivery", () => {
 
 describe("the purge of expired rows", () => {
   it("is scheduled with pg-boss, which sends it once per slot whatever the number of instances", async () => {
-    const schedules = await lib.db().$queryRaw<
+    const schedules = await app.db().$queryRaw<
       { name: string; cron: string }[]
     >`select name, cron from pgboss.schedule order by name`;
     expect(schedules).toEqual([{ name: "purge-expired-rows", cron: "*/10 * * * *" }]);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migratedAppDatabase } from "../support/app-environment";
+import { afterAll, describe, expect, it } from "vitest";
+import { withBackgroundWork } from "../support/background-work";
 import { ipv6LoopbackAvailable, type Listener, startListener } from "../support/tcp-listeners";
 import { insertEndpoint, insertEvent } from "../support/webhook-rows";
 
@@ -9,30 +9,18 @@ import { insertEndpoint, insertEvent } from "../support/webhook-rows";
 // event; real listeners on 127.0.0.1 and ::1 must see no connection, proven once every delivery
 // has recorded its refused attempt.
 
-let database: Awaited<ReturnType<typeof migratedAppDatabase>>;
-let lib: { db: typeof import("../../lib/db").db; closeDatabase: typeof import("../../lib/db").closeDatabase };
-let stopBackgroundWork: (() => Promise<void>) | undefined;
+const app = withBackgroundWork("ssrf_delivery", {
+  WEBHOOK_ALLOW_PRIVATE_URLS: "false",
+  WEBHOOK_RETRY_DELAY_SECONDS: "3600",
+});
 const listeners: Listener[] = [];
 
-beforeAll(async () => {
-  database = await migratedAppDatabase("ssrf_delivery", {
-    WEBHOOK_ALLOW_PRIVATE_URLS: "false",
-    WEBHOOK_RETRY_DELAY_SECONDS: "3600",
-  });
-  lib = await import("../../lib/db");
-  const { startBackgroundWork } = await import("../../lib/runtime/background-work");
-  stopBackgroundWork = await startBackgroundWork(() => {});
-}, 120_000);
-
 afterAll(async () => {
-  await stopBackgroundWork?.();
   await Promise.all(listeners.map((listener) => listener.close()));
-  await lib?.closeDatabase();
-  await database?.drop();
 });
 
 async function attemptsOf(endpointIds: string[]) {
-  return lib.db().webhookDelivery.findMany({
+  return app.db().webhookDelivery.findMany({
     where: { endpointId: { in: endpointIds } },
     select: {
       endpoint: { select: { url: true } },
@@ -66,8 +54,8 @@ describe("outgoing webhooks to internal addresses", () => {
       urls.push(`https://[::1]:${v6.port}/hooks`, `https://[0:0:0:0:0:0:0:1]:${v6.port}/hooks`);
     }
     const endpointIds: string[] = [];
-    for (const url of urls) endpointIds.push(await insertEndpoint(lib.db(), url));
-    await insertEvent(lib.db());
+    for (const url of urls) endpointIds.push(await insertEndpoint(app.db(), url));
+    await insertEvent(app.db());
 
     // The event that proves nothing connected: every delivery has recorded its first attempt.
     await expect

@@ -71,28 +71,20 @@ describe("POST /v1/payment_intents", () => {
     const { customerId, paymentMethodId } = await customerWithCard(harness);
     const idempotencyKey = crypto.randomUUID();
     const first = await chargeOffSession(customerId, paymentMethodId);
-    const keyed = await harness.stripe.paymentIntents.create(
-      {
-        amount: 2500,
-        currency: "usd",
-        customer: customerId,
-        payment_method: paymentMethodId,
-        confirm: true,
-        off_session: true,
-      },
-      { idempotencyKey },
-    );
-    const replayed = await harness.stripe.paymentIntents.create(
-      {
-        amount: 2500,
-        currency: "usd",
-        customer: customerId,
-        payment_method: paymentMethodId,
-        confirm: true,
-        off_session: true,
-      },
-      { idempotencyKey },
-    );
+    const keyedCharge = () =>
+      harness.stripe.paymentIntents.create(
+        {
+          amount: 2500,
+          currency: "usd",
+          customer: customerId,
+          payment_method: paymentMethodId,
+          confirm: true,
+          off_session: true,
+        },
+        { idempotencyKey },
+      );
+    const keyed = await keyedCharge();
+    const replayed = await keyedCharge();
     expect(replayed.id).toBe(keyed.id);
     expect(replayed.lastResponse.headers["idempotent-replayed"]).toBe("true");
     const intents = await harness.stripe.paymentIntents.list({ customer: customerId });
