@@ -1,5 +1,6 @@
 import * as api from "@donutwork/api-client";
 import { expect, test } from "@playwright/test";
+import { createSubscriptionExample } from "../../lib/validations/examples";
 import { createCustomer, problemOf, writeClient, writeHeaders } from "../support/api";
 import { domainEventTypes } from "../support/api-database";
 import { expectResultMatchesOpenApi } from "../support/api-openapi";
@@ -17,14 +18,8 @@ test.describe("POST /customers/{id}/subscriptions.json", () => {
     const result = await api.createSubscription({
       client,
       path: { id: customer.id },
-      body: {
-        description: "Pro plan",
-        amount: 4900,
-        currency: "USD",
-        interval: "month",
-        quantity: 2,
-        trial_days: 0,
-      },
+      // The OpenAPI document's example body (the contract's), as an integrator would send it.
+      body: { ...createSubscriptionExample, interval: "month" },
     });
     await expectResultMatchesOpenApi(request, result, "/customers/{id}/subscriptions.json", "post");
     const body = expectData(result, 201);
