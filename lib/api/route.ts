@@ -10,6 +10,7 @@ import { authenticate } from "./authenticate";
 import { type Admission, admitDatabaseWork, settleDatabaseWork } from "./database-circuit";
 import { withIdempotency } from "./idempotency";
 import { problemResponse, toAppError } from "./problem";
+import { publicUrl } from "./public-url";
 import { limitCaller, limitFailedAuthentication, refuseLimitedAddress } from "./rate-limits";
 import { parseJson, readRawBody } from "./read-json-body";
 import { admitReport } from "./report-concurrency";
@@ -54,7 +55,7 @@ export function apiRoute<const Operation extends OperationDefinition>(
       if (operation.report) releaseReport = admitReport(`${caller.kind}:${caller.id}`);
       const rawBody = METHODS_WITH_BODY.has(request.method) ? await readRawBody(request) : "";
       const idempotencyKey = idempotencyKeyOf(request, operation);
-      const url = new URL(request.url);
+      const url = publicUrl(request);
       const params = await knownParams(routeContext.params);
       const json = !METHODS_WITH_BODY.has(request.method)
         ? undefined
@@ -96,7 +97,7 @@ export function apiRoute<const Operation extends OperationDefinition>(
       if (admission) settleDatabaseWork(admission, error);
       const appError = toAppError(error);
       if (appError.code === "internal")
-        console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
+        console.error(`${request.method} ${publicUrl(request).pathname} failed:`, error);
       return problemResponse(appError);
     } finally {
       releaseReport?.();
