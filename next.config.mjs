@@ -1,7 +1,7 @@
 /**
- * The public API's paths end in `.json` (`/customers.json`, `/customers/{id}.json`), which App
- * Router folders cannot be named as; the route handlers live under app/api and are mapped onto
- * those paths here, before any page matches.
+ * The public API's `.json` paths are mapped onto the route handlers under app/api, and get the
+ * API's fixed security headers, in the app's own front door (lib/http/front-door.ts), before
+ * Next matches anything: here only what the front door leaves to Next remains.
  * @type {import('next').NextConfig}
  */
 const nextConfig = {
@@ -14,41 +14,27 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden(): the data-access layer's answer to a role without the right (lib/auth/current-staff.ts).
   experimental: { authInterrupts: true },
-  // The API's security headers, fixed (pages get a per-request nonce CSP from proxy.ts).
+  // Stripe's webhook gets the JSON API's fixed security headers (API_HEADERS in
+  // lib/http/api-paths.ts, which the front door sets on the API's responses; a unit test keeps
+  // the two lists equal). Pages get a per-request nonce CSP from proxy.ts.
   async headers() {
-    const apiHeaders = [
-      { key: "content-security-policy", value: "default-src 'none'; frame-ancestors 'none'" },
-      { key: "x-content-type-options", value: "nosniff" },
-      { key: "referrer-policy", value: "strict-origin-when-cross-origin" },
-      { key: "x-frame-options", value: "DENY" },
-      { key: "cache-control", value: "no-store" },
+    return [
+      {
+        source: "/webhooks/:path*",
+        headers: [
+          { key: "content-security-policy", value: "default-src 'none'; frame-ancestors 'none'" },
+          { key: "x-content-type-options", value: "nosniff" },
+          { key: "referrer-policy", value: "strict-origin-when-cross-origin" },
+          { key: "x-frame-options", value: "DENY" },
+          { key: "cache-control", value: "no-store" },
+        ],
+      },
     ];
-    return ["/:path(.*\\.json)", "/api/:path*", "/webhooks/:path*"].map((source) => ({
-      source,
-      headers: apiHeaders,
-    }));
   },
   async rewrites() {
     return {
-      beforeFiles: [
-        { source: "/customers.json", destination: "/api/customers" },
-        { source: "/customers/:id.json", destination: "/api/customers/:id" },
-        { source: "/customers/:id/:resource.json", destination: "/api/customers/:id/:resource" },
-        {
-          source: "/:collection(metrics|webhook_endpoints|api_keys|staff_users).json",
-          destination: "/api/:collection",
-        },
-        {
-          source: "/:collection(subscriptions|charges|webhook_endpoints|api_keys|staff_users)/:id.json",
-          destination: "/api/:collection/:id",
-        },
-        {
-          source: "/:collection(subscriptions|charges)/:id/:action.json",
-          destination: "/api/:collection/:id/:action",
-        },
-      ],
-      // Any other .json path is an API path nobody serves: the API's catch-all answers it with
-      // a 404 problem document instead of the HTML not-found page.
+      // A .json path the front door does not map and no route serves is an API path nobody
+      // serves: the API's catch-all answers it with a 404 problem document, not the HTML page.
       fallback: [{ source: "/:path(.*\\.json)", destination: "/api/:path" }],
     };
   },

@@ -55,6 +55,44 @@ test.describe("POST /customers.json with Idempotency-Key", () => {
     expect(await customersWithExternalId(request, other.external_id)).toHaveLength(0);
   });
 
+  test("the fingerprint holds the path the client sent: the same key and body on /api/customers is another request", async ({
+    request,
+  }) => {
+    // The front door routes /customers.json to the handler at /api/customers (lib/http/api-paths.ts);
+    // the handler must still see, and fingerprint, the public path and query.
+    const key = randomUUID();
+    const body = newCustomerBody();
+    const first = await request.post("/customers.json?source=spec", {
+      headers: { ...writeAuth(), "idempotency-key": key },
+      data: body,
+    });
+    expect(first.status()).toBe(201);
+    const sameRequest = await request.post("/customers.json?source=spec", {
+      headers: { ...writeAuth(), "idempotency-key": key },
+      data: body,
+    });
+    expect(sameRequest.status()).toBe(201);
+    expect(await sameRequest.text()).toBe(await first.text());
+    for (const path of ["/api/customers?source=spec", "/customers.json?source=other"]) {
+      const other = await request.post(path, {
+        headers: { ...writeAuth(), "idempotency-key": key },
+        data: body,
+      });
+      expect((await expectProblem(other, 422)).type).toBe("/problems/idempotency-key-reused");
+    }
+    // A client cannot pass another path off as the one it sent.
+    const spoofed = await request.post("/api/customers?source=spec", {
+      headers: {
+        ...writeAuth(),
+        "idempotency-key": key,
+        "x-donutwork-public-url": "/customers.json?source=spec",
+      },
+      data: body,
+    });
+    expect((await expectProblem(spoofed, 422)).type).toBe("/problems/idempotency-key-reused");
+    expect(await customersWithExternalId(request, body.external_id)).toHaveLength(1);
+  });
+
   test("10 concurrent requests with one key: one customer; each answer is the replay or a 409", async ({
     request,
   }) => {

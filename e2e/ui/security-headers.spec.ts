@@ -1,4 +1,6 @@
 import type { APIResponse, Response } from "@playwright/test";
+import { newCustomerBody } from "../../tests/support/customer-body";
+import { readAuth, writeAuth } from "../support/api-client";
 import { expect, test } from "./support/fixtures";
 
 function expectSecurityHeaders(response: Response | APIResponse | null) {
@@ -40,11 +42,34 @@ test.describe("security headers", () => {
   });
 
   test("the JSON API and the payment pages carry them too", async ({ request }) => {
-    // JSON gets a fixed policy that allows nothing at all (no nonce: it runs no script).
-    const api = (await request.get("/customers.json")).headers();
-    expect(api["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
-    expect(api["x-content-type-options"]).toBe("nosniff");
-    expect(api["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    // JSON gets a fixed policy that allows nothing at all (no nonce: it runs no script), on every
+    // answer: the handlers', their problems, the proxy's, the catch-all's and Next's own.
+    const fixed = {
+      "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "strict-origin-when-cross-origin",
+      "x-frame-options": "DENY",
+      "cache-control": "no-store",
+    };
+    const answers = {
+      "401 problem": await request.get("/customers.json"),
+      "a list": await request.get("/customers.json?limit=1", { headers: readAuth() }),
+      "a create": await request.post("/customers.json", { headers: writeAuth(), data: newCustomerBody() }),
+      "422 problem": await request.post("/customers.json", { headers: writeAuth(), data: {} }),
+      "405 problem": await request.delete("/customers.json", { headers: writeAuth() }),
+      "the proxy's malformed path": await request.get("/customers/%zz.json", { headers: readAuth() }),
+      "the catch-all": await request.get("/nope.json", { headers: readAuth() }),
+      "an /api path": await request.get("/api/customers?limit=1", { headers: readAuth() }),
+      "Next's OPTIONS": await request.fetch("/customers.json", { method: "OPTIONS" }),
+      health: await request.get("/api/health"),
+      "the OpenAPI document": await request.get("/openapi.json"),
+      "Stripe's webhook": await request.post("/webhooks/stripe", { data: {} }),
+    };
+    for (const [name, response] of Object.entries(answers)) {
+      const headers = response.headers();
+      for (const [header, value] of Object.entries(fixed))
+        expect(headers[header], `${name}: ${header}`).toBe(value);
+    }
     const gone = await request.get("/pay/not-a-real-token", { maxRedirects: 0 });
     expect(gone.status()).toBe(410);
     // The plain 410 page sets its own, stricter policy (no scripts at all).

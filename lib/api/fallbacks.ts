@@ -1,5 +1,6 @@
 import { AppError } from "../errors/app-error";
 import { problemResponse } from "./problem";
+import { publicUrl } from "./public-url";
 
 const ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof ALL_METHODS)[number];
@@ -18,6 +19,6 @@ export function otherMethods(served: readonly Method[]): Record<Method, () => Re
 
 /** Any path under the API that no route serves. */
 export function unknownPath(request: Request): Response {
-  const path = new URL(request.url).pathname.replace(/^\/api/, "");
+  const path = publicUrl(request).pathname.replace(/^\/api/, "");
   return problemResponse(new AppError("not_found", `There is no API resource at ${path}; see /docs/api.`));
 }

@@ -1,3 +1,4 @@
+import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { authenticate } from "../auth/authenticate-request";
 import type { Permission, Principal } from "../auth/roles";
@@ -10,6 +11,7 @@ import { isStorableText } from "../validations/text";
 import { type Admission, admitDatabaseWork, settleDatabaseWork } from "./database-circuit";
 import { withIdempotency } from "./idempotency";
 import { problemResponse, toAppError } from "./problem";
+import { publicUrl } from "./public-url";
 import { limitCaller, limitFailedAuthentication, refuseLimitedAddress } from "./rate-limits";
 import { parseJson, readRawBody } from "./read-json-body";
 import { admitReport } from "./report-concurrency";
@@ -18,8 +20,7 @@ type Output<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
 
 /** What a handler of `Operation` receives: its path, query and body parsed by its own schemas. */
 export interface HandlerContext<Operation extends OperationDefinition> {
-  request: Request;
-  url: URL;
+  request: NextRequest;
   params: Operation extends { params: infer Schema } ? Output<Schema> : Record<string, never>;
   query: Operation extends { query: infer Schema } ? Output<Schema> : undefined;
   body: Operation extends { body: { schema: infer Schema } } ? Output<Schema> : undefined;
@@ -33,6 +34,9 @@ export interface HandlerContext<Operation extends OperationDefinition> {
 export type ResponseOf<Operation extends OperationDefinition> = z.output<Operation["response"]["schema"]>;
 
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
+// Shared by every answer (Response copies its init's headers): one object, not one per request.
+const JSON_HEADERS = Object.freeze({ "content-type": "application/json" });
+const NO_PARAMS = Object.freeze({});
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -45,7 +49,7 @@ export function apiRoute<const Operation extends OperationDefinition>(
   operation: Operation,
   handler: (context: HandlerContext<Operation>) => Promise<ResponseOf<Operation>>,
 ) {
-  return async (request: Request, routeContext: { params: Promise<unknown> }): Promise<Response> => {
+  return async (request: NextRequest, routeContext: { params: Promise<unknown> }): Promise<Response> => {
     let admission: Admission | undefined;
     let releaseReport: (() => void) | undefined;
     try {
@@ -54,8 +58,8 @@ export function apiRoute<const Operation extends OperationDefinition>(
       if (operation.report) releaseReport = admitReport(`${caller.kind}:${caller.id}`);
       const rawBody = METHODS_WITH_BODY.has(request.method) ? await readRawBody(request) : "";
       const idempotencyKey = idempotencyKeyOf(request, operation);
-      const url = new URL(request.url);
-      const params = await knownParams(routeContext.params);
+      // An operation without path parameters has a route without any: nothing to wait for.
+      const params = operation.params ? await knownParams(routeContext.params) : NO_PARAMS;
       const json = !METHODS_WITH_BODY.has(request.method)
         ? undefined
         : operation.body?.required === false && rawBody.trim() === ""
@@ -66,9 +70,9 @@ export function apiRoute<const Operation extends OperationDefinition>(
       const run = async () => {
         const context = {
           request,
-          url,
           params: operation.params ? operation.params.parse(params) : params,
-          query: operation.query?.parse(Object.fromEntries(url.searchParams)),
+          // The query is the one the client sent: the front door keeps it when it maps the path.
+          query: operation.query?.parse(Object.fromEntries(request.nextUrl.searchParams)),
           body: operation.body && json !== undefined ? operation.body.schema.parse(json) : json,
           principal: caller,
           actor: actorOf(caller),
@@ -82,21 +86,18 @@ export function apiRoute<const Operation extends OperationDefinition>(
               {
                 principal: `${caller.kind}:${caller.id}`,
                 key: idempotencyKey,
-                fingerprint: `${request.method} ${url.pathname}${url.search}\n${rawBody}`,
+                fingerprint: fingerprintOf(request, rawBody),
               },
               run,
             )
           : await run();
       settleDatabaseWork(admission);
-      return new Response(response.body, {
-        status: response.status,
-        headers: { "content-type": "application/json" },
-      });
+      return new Response(response.body, { status: response.status, headers: JSON_HEADERS });
     } catch (error) {
       if (admission) settleDatabaseWork(admission, error);
       const appError = toAppError(error);
       if (appError.code === "internal")
-        console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
+        console.error(`${request.method} ${publicUrl(request).pathname} failed:`, error);
       return problemResponse(appError);
     } finally {
       releaseReport?.();
@@ -136,6 +137,12 @@ function sameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (origin !== null) return origin === new URL(env().APP_URL).origin;
   return SAFE_METHODS.has(request.method) && request.headers.get("sec-fetch-site") === "same-origin";
+}
+
+/** A request as the idempotency record knows it: method, the path and query as sent, and the body. */
+function fingerprintOf(request: Request, rawBody: string): string {
+  const url = publicUrl(request);
+  return `${request.method} ${url.pathname}${url.search}\n${rawBody}`;
 }
 
 /** Path ids PostgreSQL could not even compare (NUL, broken UTF-16) cannot name anything: 404. */

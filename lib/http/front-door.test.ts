@@ -1,6 +1,8 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { PUBLIC_URL_HEADER } from "../api/public-url";
+import { API_HEADERS } from "./api-paths";
 import { frontDoor, HSTS } from "./front-door";
 
 // The wrapper of the app's own web server (lib/runtime/web-server.ts), on a real HTTP server
@@ -14,10 +16,12 @@ afterEach(async () => {
 
 async function serve(appUrl: string) {
   const seen: IncomingHttpHeaders[] = [];
+  const urls: (string | undefined)[] = [];
   const server = createServer(
     frontDoor(
       async (request, response) => {
         seen.push({ ...request.headers });
+        urls.push(request.url);
         response.setHeader("content-type", "text/plain");
         response.end("ok");
       },
@@ -26,10 +30,13 @@ async function serve(appUrl: string) {
   );
   await new Promise<void>((resolve) => server.listen(0, resolve));
   close = () => new Promise((resolve) => server.close(() => resolve()));
-  return { port: (server.address() as AddressInfo).port, seen };
+  return { port: (server.address() as AddressInfo).port, seen, urls };
 }
 
-function get(port: number, options: { headers?: Record<string, string>; localAddress?: string } = {}) {
+function get(
+  port: number,
+  options: { headers?: Record<string, string>; localAddress?: string; path?: string } = {},
+) {
   return new Promise<IncomingHttpHeaders>((resolve, reject) => {
     const sent = httpRequest(
       { host: "127.0.0.1", port, path: "/customers.json", agent: false, ...options },
@@ -66,5 +73,31 @@ describe("frontDoor", () => {
     const headers = await get(port);
     expect(headers["strict-transport-security"]).toBeUndefined();
     expect(headers["content-type"]).toBe("text/plain");
+  });
+
+  it("routes a public .json path to its handler under /api, handing on the URL the client sent", async () => {
+    const { port, seen, urls } = await serve("http://localhost:3000");
+    await get(port, { path: "/customers/cus_1.json?expand=x" });
+    expect(urls).toEqual(["/api/customers/cus_1?expand=x"]);
+    expect(seen[0]?.[PUBLIC_URL_HEADER]).toBe("/customers/cus_1.json?expand=x");
+  });
+
+  it("drops a public-URL header the client sent itself, mapped or not", async () => {
+    const { port, seen, urls } = await serve("http://localhost:3000");
+    const spoofed = { [PUBLIC_URL_HEADER]: "/elsewhere.json" };
+    await get(port, { path: "/api/customers", headers: spoofed });
+    await get(port, { path: "/customers.json", headers: spoofed });
+    expect(urls).toEqual(["/api/customers", "/api/customers"]);
+    expect(seen.map((headers) => headers[PUBLIC_URL_HEADER])).toEqual([undefined, "/customers.json"]);
+  });
+
+  it("sets the API's security headers on API responses, not on pages", async () => {
+    const { port } = await serve("http://localhost:3000");
+    for (const path of ["/customers.json", "/nope.json", "/api/health", "/openapi.json"]) {
+      const headers = await get(port, { path });
+      for (const [name, value] of API_HEADERS) expect(headers[name], `${path} ${name}`).toBe(value);
+    }
+    const page = await get(port, { path: "/customers" });
+    for (const [name] of API_HEADERS) expect(page[name]).toBeUndefined();
   });
 });
