@@ -25,7 +25,7 @@ const INSERT_CUSTOMER = `
     select $12, $13, 'customer.created', 'customer', id, $14::jsonb from customer
   ), financials as (
     insert into customer_financials (customer_id, risk_score, risk_level, risk_signals, updated_at)
-    select id, $16, $17, $18::jsonb, $11 from customer
+    select id, $16::int, $17, $18::jsonb, $11 from customer
   )
   insert into domain_events (id, type, customer_id, data)
   select $15, 'customer.created', id, $14::jsonb from customer`;
