@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migratedAppDatabase } from "../support/app-environment";
+import { type CardExpiryRow, insertCustomerRow } from "../support/billing-rows";
 
 // The SQL behind the metrics endpoints, against a real migrated PostgreSQL: MRR history rows,
 // movements over a period, one customer's metrics and the book's at-risk scoring.
@@ -13,28 +14,14 @@ let db: typeof import("../../lib/db").db;
 let closeDatabase: typeof import("../../lib/db").closeDatabase | undefined;
 let sequence = 0;
 
-async function customer(options: { card?: { expMonth: number; expYear: number } | null } = {}) {
+async function customer(options: { card?: CardExpiryRow | null } = {}) {
   sequence += 1;
   const id = `cus_01JDQ3X5Z4Q8M2N6P7R9S0T${String(sequence).padStart(3, "0")}`;
-  await db().customer.create({
-    data: { id, externalId: `ext-${id}`, email: `${sequence}@example.com`, addressCountry: "DE" },
-  });
-  const card = options.card === undefined ? { expMonth: 12, expYear: 2030 } : options.card;
-  if (card) {
-    const pm = `pm_${id.slice(4)}`;
-    await db().paymentMethod.create({
-      data: {
-        id: pm,
-        customerId: id,
-        stripePaymentMethodId: `stripe_${pm}`,
-        brand: "visa",
-        last4: "4242",
-        ...card,
-      },
-    });
-    await db().customer.update({ where: { id }, data: { defaultPaymentMethodId: pm } });
-  }
-  return id;
+  return insertCustomerRow(
+    db(),
+    id,
+    options.card === undefined ? { expMonth: 12, expYear: 2030 } : options.card,
+  );
 }
 
 async function subscription(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migratedAppDatabase } from "../support/app-environment";
+import { type CardExpiryRow, insertCustomerRow } from "../support/billing-rows";
 
 // The review job with a clock passed in (no sleeps): what time alone moves (a card nearing
 // expiry, a failed charge leaving the 90-day window, an MRR change leaving the 30-day one) is
@@ -37,29 +38,9 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function customer(
-  card: { expMonth: number; expYear: number } | null = { expMonth: 12, expYear: 2040 },
-) {
+async function customer(card: CardExpiryRow | null = { expMonth: 12, expYear: 2040 }) {
   sequence += 1;
-  const id = `cus_01JDQ3X5Z4Q8M2N6P7R9S0R${String(sequence).padStart(3, "0")}`;
-  await db().customer.create({
-    data: { id, externalId: `ext-${id}`, email: `${sequence}@example.com`, addressCountry: "DE" },
-  });
-  if (card) {
-    const pm = `pm_${id.slice(4)}`;
-    await db().paymentMethod.create({
-      data: {
-        id: pm,
-        customerId: id,
-        stripePaymentMethodId: `stripe_${pm}`,
-        brand: "visa",
-        last4: "4242",
-        ...card,
-      },
-    });
-    await db().customer.update({ where: { id }, data: { defaultPaymentMethodId: pm } });
-  }
-  return id;
+  return insertCustomerRow(db(), `cus_01JDQ3X5Z4Q8M2N6P7R9S0R${String(sequence).padStart(3, "0")}`, card);
 }
 
 const keep = (id: string, now = NOW) => db().$transaction((tx) => refresh(tx, id, now));
