@@ -4,6 +4,7 @@ import { newId } from "../../ids";
 import { serializeCustomer } from "../../serializers/customer";
 import type { CreateCustomerInput } from "../../validations/customer";
 import type { Actor } from "../audit/actor";
+import { newCustomerRisk } from "../financials/new-customer-risk";
 
 const isExternalIdTaken = (error: unknown) =>
   (error as { code?: string }).code === "23505" &&
@@ -11,7 +12,8 @@ const isExternalIdTaken = (error: unknown) =>
 
 // The customer, its audit record and its customer.created event in one statement: atomic like
 // a transaction (recordChange's promise: a change, its audit trail and its announcement commit
-// or fail together), but one round trip instead of five and no Prisma on the hottest write.
+// or fail together), but one round trip instead of five and no Prisma on the hottest write. Its
+// kept figures (lib/server/financials) exist from birth: no card, no MRR, nothing to review.
 const INSERT_CUSTOMER = `
   with customer as (
     insert into customers (id, external_id, email, company_name, address_line1, address_line2,
@@ -21,6 +23,9 @@ const INSERT_CUSTOMER = `
   ), audit as (
     insert into audit_records (actor_type, actor_id, action, entity_type, entity_id, after)
     select $12, $13, 'customer.created', 'customer', id, $14::jsonb from customer
+  ), financials as (
+    insert into customer_financials (customer_id, risk_score, risk_level, risk_signals, updated_at)
+    select id, $16::int, $17, $18::jsonb, $11 from customer
   )
   insert into domain_events (id, type, customer_id, data)
   select $15, 'customer.created', id, $14::jsonb from customer`;
@@ -50,6 +55,7 @@ export async function createCustomer({ input, actor }: { input: CreateCustomerIn
     defaultPaymentMethod: null,
   });
   const { address } = customer;
+  const risk = newCustomerRisk(now);
   try {
     await pool().query(INSERT_CUSTOMER, [
       customer.id,
@@ -67,6 +73,9 @@ export async function createCustomer({ input, actor }: { input: CreateCustomerIn
       actor.id,
       JSON.stringify(customer),
       newId("event"),
+      risk.score,
+      risk.level,
+      JSON.stringify(risk.signals),
     ]);
   } catch (error) {
     if (isExternalIdTaken(error)) throw await externalIdTaken(input.external_id);
