@@ -31,7 +31,7 @@ const instant = (end: boolean) =>
 export const NUMBER_LITERAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
 const numberLiteral = z
   .string()
-  .regex(NUMBER_LITERAL, "must be a number")
+  .regex(NUMBER_LITERAL, { message: "must be a number", abort: true })
   .refine((value) => Number.isFinite(Number(value)), "must be a finite number");
 
 export const PROPERTY_OPERATORS = ["gt", "gte", "lt", "lte"] as const;
