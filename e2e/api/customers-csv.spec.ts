@@ -163,10 +163,10 @@ test.describe("GET /customers.csv", () => {
     const token = uniqueToken("csv-batches");
     // Customers are created in one SQL statement each; 1,050 is one batch (1,000) and a bit.
     const created: CustomerJson[] = [];
-    for (let start = 0; start < 1050; start += 50)
+    for (let start = 0; start < 1050; start += 10)
       created.push(
         ...(await Promise.all(
-          Array.from({ length: 50 }, (_, index) =>
+          Array.from({ length: 10 }, (_, index) =>
             postCustomer(request, { company_name: `${token} ${start + index}` }),
           ),
         )),

@@ -54,10 +54,15 @@ const propertyFilters = z
     propertyFilter,
   )
   .refine((filters) => Object.keys(filters).length <= 20, "at most 20 property filters")
+  .optional()
+  // A parameter's own fields (zod-openapi's `param`): the brackets are OpenAPI's deepObject style.
   .meta({
-    param: { style: "deepObject", explode: true },
-    description:
-      "`properties[key]=value`: equality (`true`/`false` match booleans, a number literal a number equal to it or the same text, anything else text); `properties[key][gt|gte|lt|lte]=n` compares numbers.",
+    param: {
+      style: "deepObject",
+      explode: true,
+      description:
+        "`properties[key]=value`: equality (`true`/`false` match booleans, a number literal a number equal to it or the same text, anything else text); `properties[key][gt|gte|lt|lte]=n` compares numbers (nested deepObject: `properties[api_quota][gte]=10000`).",
+    },
   });
 
 export const CUSTOMER_SORTS = ["created", "mrr", "risk_score"] as const;
@@ -86,7 +91,7 @@ export const customerFilterSchema = z.strictObject({
   mrr_lte: minorUnits.optional(),
   created_gte: instant(false).optional(),
   created_lte: instant(true).optional(),
-  properties: propertyFilters.optional(),
+  properties: propertyFilters,
 });
 
 const sortSchema = z.enum(CUSTOMER_SORTS, { error: "must be created, mrr or risk_score" }).default("created");

@@ -24,7 +24,7 @@ const ORDER = options(["desc", "Newest / highest first"], ["asc", "Oldest / lowe
 
 type Draft = Omit<ListFilters, "properties">;
 
-/** Every filter of GET /customers.json; Apply starts again from the first page with all of them. */
+/** Every filter of GET /customers.json; a change starts again from the first page with all of them. */
 export function CustomerFilters({
   filters,
   onChange,
@@ -39,6 +39,12 @@ export function CustomerFilters({
     setDraft((current) => ({ ...current, [name]: event.target.value.trim() || undefined }));
   const value = (name: keyof Draft) => String(draft[name] ?? "");
   const apply = (next: Draft) => onChange({ ...next, properties: propertiesOf(rows) });
+  // A choice from a list applies at once (as the status filter always did); typed fields wait for Search.
+  const choose = (name: keyof Draft) => (event: { target: { value: string } }) => {
+    const next = { ...draft, [name]: event.target.value || undefined };
+    setDraft(next);
+    apply(next);
+  };
 
   return (
     <search>
@@ -65,21 +71,21 @@ export function CustomerFilters({
             className="w-48"
             options={STATUS}
             value={value("status")}
-            onChange={set("status")}
+            onChange={choose("status")}
           />
           <SelectField
             label="Risk level"
             className="w-36"
             options={RISK}
             value={value("risk_level")}
-            onChange={set("risk_level")}
+            onChange={choose("risk_level")}
           />
           <SelectField
             label="Payment method"
             className="w-36"
             options={CARD}
             value={value("has_payment_method")}
-            onChange={set("has_payment_method")}
+            onChange={choose("has_payment_method")}
           />
           <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
             <input
@@ -145,20 +151,20 @@ export function CustomerFilters({
             className="w-48"
             options={SORT}
             value={value("sort") || "created"}
-            onChange={set("sort")}
+            onChange={choose("sort")}
           />
           <SelectField
             label="Order"
             className="w-48"
             options={ORDER}
             value={draft.order === "asc" || draft.order === "oldest" ? "asc" : "desc"}
-            onChange={set("order")}
+            onChange={choose("order")}
           />
         </div>
         <PropertyFilterFields rows={rows} onChange={setRows} />
         <div className="flex gap-2">
           <Button type="submit" variant="primary">
-            Apply filters
+            Search
           </Button>
           <Button
             onClick={() => {

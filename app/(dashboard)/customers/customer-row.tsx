@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { cardState } from "@/lib/format/card-state";
 import { customerLabel } from "@/lib/format/customer-label";
 import { formatDate } from "@/lib/format/dates";
 import { formatMoney } from "@/lib/format/money";
 import type { Customer } from "@/lib/queries/types";
-import { cardState } from "./card-state";
 
 const RISK_STYLE = { low: "text-emerald-700", medium: "text-amber-700", high: "text-rose-700" } as const;
 

@@ -24,7 +24,6 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
  * Filters combine (and). `mrr_gte`, `mrr_lte` and `sort=mrr` need `currency`. `include[]=total_count` adds how many customers match.
  */
 export const listCustomers = <ThrowOnError extends boolean = false>(options?: Options<ListCustomersData, ThrowOnError>) => (options?.client ?? client).get<ListCustomersResponses, ListCustomersErrors, ThrowOnError>({
-    querySerializer: { parameters: { properties: { object: { style: 'form' } } } },
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/customers.json',
     ...options
@@ -49,7 +48,6 @@ export const createCustomer = <ThrowOnError extends boolean = false>(options: Op
  * The list's filters and sort. One header line: the customer's fields, `mrr_<CUR>` per currency and `property.<key>` per property key present among the rows. Cells that a spreadsheet would run as a formula start with `'`.
  */
 export const exportCustomers = <ThrowOnError extends boolean = false>(options?: Options<ExportCustomersData, ThrowOnError>) => (options?.client ?? client).get<ExportCustomersResponses, ExportCustomersErrors, ThrowOnError>({
-    querySerializer: { parameters: { properties: { object: { style: 'form' } } } },
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/customers.csv',
     ...options

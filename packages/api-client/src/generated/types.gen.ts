@@ -562,7 +562,7 @@ export type ListCustomersData = {
         created_gte?: string | string;
         created_lte?: string | string;
         /**
-         * `properties[key]=value`: equality (`true`/`false` match booleans, a number literal a number equal to it or the same text, anything else text); `properties[key][gt|gte|lt|lte]=n` compares numbers.
+         * `properties[key]=value`: equality (`true`/`false` match booleans, a number literal a number equal to it or the same text, anything else text); `properties[key][gt|gte|lt|lte]=n` compares numbers (nested deepObject: `properties[api_quota][gte]=10000`).
          */
         properties?: {
             [key: string]: string | {
@@ -689,7 +689,7 @@ export type ExportCustomersData = {
         created_gte?: string | string;
         created_lte?: string | string;
         /**
-         * `properties[key]=value`: equality (`true`/`false` match booleans, a number literal a number equal to it or the same text, anything else text); `properties[key][gt|gte|lt|lte]=n` compares numbers.
+         * `properties[key]=value`: equality (`true`/`false` match booleans, a number literal a number equal to it or the same text, anything else text); `properties[key][gt|gte|lt|lte]=n` compares numbers (nested deepObject: `properties[api_quota][gte]=10000`).
          */
         properties?: {
             [key: string]: string | {
