@@ -1,8 +1,10 @@
 import * as api from "@donutwork/api-client";
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { billableCustomer, subscribe } from "../billing/billing-support";
 import {
   type CustomerJson,
   expectProblem,
+  getCustomerJson,
   postCustomer,
   readAuth,
   uniqueToken,
@@ -85,8 +87,11 @@ test.describe("GET /customers.json filters", () => {
     );
     expect(sorted(await matching(request, token, ""))).toEqual(all);
     expect(sorted(await matching(request, token, "risk_level=high"))).toEqual(named(token, "high"));
-    // Customers whose figures are not kept yet count as low risk, as their JSON says.
-    expect(await matching(request, token, "risk_level=low")).toHaveLength(all.length - 1);
+    // A new customer is kept from birth: medium risk for want of a card (no_payment_method).
+    expect(sorted(await matching(request, token, "risk_level=medium"))).toEqual(
+      named(token, "plain", "french"),
+    );
+    expect(await matching(request, token, "risk_level=low")).toHaveLength(all.length - 3);
     expect(sorted(await matching(request, token, "has_payment_method=true"))).toEqual(
       named(token, "carded", "expiring", "expired"),
     );
@@ -284,18 +289,18 @@ test.describe("GET /customers.json sort, cursor and total_count", () => {
     expect(asc.ids).toEqual([...byMrrThenId].reverse());
   });
 
-  test("sort=risk_score pages by score then id; not-yet-kept customers score 0", async ({ request }) => {
+  test("sort=risk_score pages by score then id, a new customer at its kept score", async ({ request }) => {
     const token = uniqueToken("sort-risk");
+    // A new customer is kept at 40 (no_payment_method): between these two.
     await tagged(request, token, {
       high: { kept: { riskLevel: "high", riskScore: 85 } },
-      unkept: {},
-      medium: { kept: { riskLevel: "medium", riskScore: 40 } },
+      fresh: {},
+      low: { kept: { riskLevel: "low", riskScore: 30 } },
     });
-    expect((await allPages(request, `q=${token}&sort=risk_score`)).ids).toEqual(
-      ["high", "medium", "unkept"].map((name) => `${token}-${name}`),
-    );
-    expect((await allPages(request, `q=${token}&sort=risk_score&order=asc`)).ids.at(0)).toBe(
-      `${token}-unkept`,
+    const highestFirst = ["high", "fresh", "low"].map((name) => `${token}-${name}`);
+    expect((await allPages(request, `q=${token}&sort=risk_score`)).ids).toEqual(highestFirst);
+    expect((await allPages(request, `q=${token}&sort=risk_score&order=asc`)).ids).toEqual(
+      [...highestFirst].reverse(),
     );
   });
 
@@ -308,17 +313,17 @@ test.describe("GET /customers.json sort, cursor and total_count", () => {
       request,
       token,
       Object.fromEntries(
-        names.map((name) => [name, { kept: { riskLevel: "medium" as const, riskScore: 30 } }]),
+        names.map((name) => [name, { kept: { riskLevel: "high" as const, riskScore: 70 } }]),
       ),
     );
     await tagged(request, token, { other: {} });
     const oldestFirst = names.map((name) => `${token}-${name}`);
-    expect((await allPages(request, `q=${token}&risk_level=medium&order=asc`)).ids).toEqual(oldestFirst);
-    expect((await allPages(request, `q=${token}&risk_level=medium&order=oldest`)).ids).toEqual(oldestFirst);
-    expect((await allPages(request, `q=${token}&risk_level=medium&sort=created&order=desc`)).ids).toEqual(
+    expect((await allPages(request, `q=${token}&risk_level=high&order=asc`)).ids).toEqual(oldestFirst);
+    expect((await allPages(request, `q=${token}&risk_level=high&order=oldest`)).ids).toEqual(oldestFirst);
+    expect((await allPages(request, `q=${token}&risk_level=high&sort=created&order=desc`)).ids).toEqual(
       [...oldestFirst].reverse(),
     );
-    expect((await allPages(request, `q=${token}&risk_level=medium`)).totals).toEqual([3, 3]);
+    expect((await allPages(request, `q=${token}&risk_level=high`)).totals).toEqual([3, 3]);
   });
 
   test("total_count is only there when asked for, and counts all pages", async ({ request }) => {
@@ -346,6 +351,36 @@ test.describe("GET /customers.json sort, cursor and total_count", () => {
     );
     expect(page.data.map((customer) => customer.external_id)).toEqual([`${token}-gold`]);
     expect(page.total_count).toBe(1);
+  });
+});
+
+test.describe("GET /customers.json filters on figures made through the API", () => {
+  test("a subscribed customer with a card: currency, mrr bounds, has_payment_method and its JSON's mrr, yrr, risk", async ({
+    request,
+  }) => {
+    test.setTimeout(90_000);
+    const customer = await billableCustomer(request);
+    await subscribe(request, customer.id, { amount: 4900, currency: "USD", interval: "month", quantity: 2 });
+    const scope = `external_id=${customer.external_id}`;
+    await expect
+      .poll(async () => (await matching(request, customer.external_id, "currency=USD&mrr_gte=9800")).length, {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    expect(await matching(request, customer.external_id, "currency=USD&mrr_gte=9801")).toEqual([]);
+    expect(await matching(request, customer.external_id, "currency=EUR")).toEqual([]);
+    expect(await matching(request, customer.external_id, "has_payment_method=true")).toEqual([
+      customer.external_id,
+    ]);
+    expect(await matching(request, customer.external_id, "has_payment_method=false")).toEqual([]);
+    const [listed] = (await listPage(request, scope)).data;
+    expect(listed).toMatchObject({ mrr: { USD: 9800 }, yrr: { USD: 117600 }, risk: { level: "low" } });
+    const own = await getCustomerJson(request, customer.id);
+    expect({ mrr: own.mrr, yrr: own.yrr, risk: own.risk }).toEqual({
+      mrr: listed?.mrr,
+      yrr: listed?.yrr,
+      risk: listed?.risk,
+    });
   });
 });
 

@@ -102,8 +102,13 @@ test.describe("POST /customers.json with properties", () => {
     expect(
       (await api.getCustomer({ client: readApi(request), path: { id: customer.id } })).data?.properties,
     ).toEqual(properties);
-    // Kept figures are not there yet: no MRR, low risk.
-    expect(customer).toMatchObject({ mrr: {}, yrr: {}, risk: { level: "low", score: 0 } });
+    // Kept from birth: no MRR, and medium risk for want of a card (no_payment_method), as stored.
+    expect(customer).toMatchObject({ mrr: {}, yrr: {}, risk: { level: "medium", score: 40 } });
+    const stored = expectData(
+      await api.getCustomer({ client: readApi(request), path: { id: customer.id } }),
+      200,
+    );
+    expect(stored.risk).toEqual(customer.risk);
   });
 
   test("bad properties are a 422 naming them, and nothing is stored", async ({ request }) => {

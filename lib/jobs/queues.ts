@@ -9,6 +9,7 @@ import type PgBoss from "pg-boss";
 export const QUEUES = {
   stripeEvent: "stripe-event",
   purgeExpiredRows: "purge-expired-rows",
+  reviewCustomerFinancials: "review-customer-financials",
 } as const;
 
 /** Where webhook deliveries were queued before they moved to webhook_deliveries; removed at start. */
@@ -21,11 +22,21 @@ export interface StripeEventJob {
 /** When the purge of expired rows runs (cron, UTC): every 10 minutes. */
 export const PURGE_SCHEDULE = "*/10 * * * *";
 
+/**
+ * When the kept figures are reviewed (cron, UTC): every 5 minutes. What time moves (a card nearing
+ * expiry, charges leaving 90 days, the 30-day MRR comparison) is counted in days, so a few
+ * minutes late is still the same day's figure.
+ */
+export const REVIEW_FINANCIALS_SCHEDULE = "*/5 * * * *";
+
 export function queuePolicies(): PgBoss.Queue[] {
   return [
     // Stripe events converge on re-fetched truth, so retrying is always safe.
     { name: QUEUES.stripeEvent, retryLimit: 20, retryDelay: 1, retryBackoff: true, expireInSeconds: 90 },
     // Deleting expired rows again is harmless; the next scheduled purge catches up anyway.
     { name: QUEUES.purgeExpiredRows, retryLimit: 2, retryDelay: 60, expireInSeconds: 300 },
+    // A review recomputes from the facts, so repeating one is harmless; the back-fill of a large
+    // book at start-up may take a while, hence the long expiry.
+    { name: QUEUES.reviewCustomerFinancials, retryLimit: 2, retryDelay: 60, expireInSeconds: 3_600 },
   ];
 }

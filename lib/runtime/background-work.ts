@@ -4,7 +4,15 @@ import { db } from "../db";
 import { env } from "../env";
 import { relayOnce } from "../jobs/outbox-relay";
 import { purgeExpiredRows } from "../jobs/purge-expired-rows";
-import { PURGE_SCHEDULE, QUEUES, queuePolicies, RETIRED_QUEUES, type StripeEventJob } from "../jobs/queues";
+import {
+  PURGE_SCHEDULE,
+  QUEUES,
+  queuePolicies,
+  RETIRED_QUEUES,
+  REVIEW_FINANCIALS_SCHEDULE,
+  type StripeEventJob,
+} from "../jobs/queues";
+import { reviewCustomerFinancials } from "../server/financials/review-customer-financials";
 import { processStripeEvent } from "../server/stripe-sync/process-stripe-event";
 import { startDeliveryWorker } from "../webhooks/deliveries/delivery-worker";
 import { createWebhookSender } from "../webhooks/sending/send-webhook";
@@ -18,8 +26,8 @@ const SPARE_DELIVERY_SLOTS = 4;
 
 /**
  * Work that runs beside the web server, in the launcher process: the outbox relay, the pg-boss
- * workers that process Stripe events, the webhook delivery worker, and the scheduled purge of
- * expired rows. pg-boss and the delivery claims live in PostgreSQL and skip what another
+ * workers that process Stripe events, the webhook delivery worker, the scheduled purge of
+ * expired rows and the review of the kept customer figures. pg-boss and the delivery claims live in PostgreSQL and skip what another
  * instance holds, so any number of app instances can run this at once; work whose worker died
  * is retried once its job expires or its claim lapses. Returns the stop function.
  */
@@ -54,6 +62,16 @@ export async function startBackgroundWork(log: (line: string) => void): Promise<
     if (Object.values(purged).some((count) => count > 0))
       log(`purged expired rows: ${JSON.stringify(purged)}`);
   });
+
+  // The kept figures: reviewed on a schedule, and once now for the back-fill of customers that
+  // existed before they were kept (a singleton key, so instances starting together queue one).
+  await boss.schedule(QUEUES.reviewCustomerFinancials, REVIEW_FINANCIALS_SCHEDULE);
+  await boss.work(QUEUES.reviewCustomerFinancials, { pollingIntervalSeconds: 30 }, async () => {
+    const { refreshed, failed } = await reviewCustomerFinancials({ log });
+    if (refreshed > 0 || failed > 0)
+      log(`customer financials reviewed: ${refreshed} refreshed, ${failed} failed`);
+  });
+  await boss.send(QUEUES.reviewCustomerFinancials, {}, { singletonKey: "start-up", singletonSeconds: 60 });
 
   const { WEBHOOK_MAX_ENDPOINTS, WEBHOOK_ENDPOINT_CONCURRENCY } = env();
   // Endpoints registered before the cap existed may exceed it; the slots must cover them too.

@@ -7,6 +7,7 @@ import { stripeIdempotencyKey } from "../../stripe/idempotency-key";
 import { providerError } from "../../stripe/provider-error";
 import type { RefundChargeInput } from "../../validations/charge";
 import type { Actor } from "../audit/actor";
+import { refreshCustomerFinancials } from "../financials/refresh-customer-financials";
 import { applyRefund } from "./apply-refund";
 import { lockCharge } from "./lock-charge";
 
@@ -60,7 +61,10 @@ export async function refundCharge({
         .catch((error: unknown) => {
           throw providerError(error);
         });
-      return applyRefund(tx, { charge, refund, actor });
+      const refunded = await applyRefund(tx, { charge, refund, actor });
+      // No figure counts refunds today; refreshed so that one that does later cannot be missed.
+      await refreshCustomerFinancials(tx, charge.customerId);
+      return refunded;
     },
     { timeout: 30_000, maxWait: 30_000 },
   );

@@ -4,6 +4,7 @@ import type { Charge } from "../../generated/prisma/client";
 import { serializeCharge } from "../../serializers/charge";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
+import { refreshCustomerFinancials } from "../financials/refresh-customer-financials";
 import { lockCharge } from "./lock-charge";
 
 /** Our three charge states from Stripe's PaymentIntent states. */
@@ -45,7 +46,7 @@ function nextState(current: Charge, outcome: Outcome): Outcome {
 /**
  * Converges a charge on its PaymentIntent, under the charge's row lock. A charge that reached
  * succeeded or failed announces it once (`charge.succeeded` / `charge.failed`); a settled
- * charge never goes back to pending.
+ * charge never goes back to pending. The customer's kept figures move in the same transaction.
  */
 export async function settleCharge({
   chargeId,
@@ -81,6 +82,8 @@ export async function settleCharge({
         after: serializeCharge(row),
       });
     }
+    // A charge that failed (or stopped being failed) moves the customer's risk.
+    await refreshCustomerFinancials(tx, row.customerId);
     return row;
   });
 }

@@ -3,6 +3,7 @@ import { serializeCharge } from "../../serializers/charge";
 import { stripe } from "../../stripe/client";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
+import { refreshCustomerFinancials } from "../financials/refresh-customer-financials";
 import { applyRefund } from "./apply-refund";
 import { lockCharge } from "./lock-charge";
 
@@ -42,5 +43,7 @@ export async function syncStripeCharge(stripeChargeId: string): Promise<void> {
         emitEvent: false,
       });
     }
+    // A dispute moves the customer's risk; refunds do not, but keep the figures current anyway.
+    await refreshCustomerFinancials(tx, charge.customerId);
   });
 }

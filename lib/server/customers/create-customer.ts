@@ -4,6 +4,7 @@ import { newId } from "../../ids";
 import { serializeCustomer } from "../../serializers/customer";
 import type { CreateCustomerInput } from "../../validations/customer";
 import type { Actor } from "../audit/actor";
+import { newCustomerRisk } from "../financials/new-customer-risk";
 import { PROPERTY_ROW_COLUMNS, PROPERTY_ROW_VALUES } from "./property-rows";
 
 const isExternalIdTaken = (error: unknown) =>
@@ -12,19 +13,23 @@ const isExternalIdTaken = (error: unknown) =>
 
 // The customer, its property rows, its audit record and its customer.created event in one statement: atomic like
 // a transaction (recordChange's promise: a change, its audit trail and its announcement commit
-// or fail together), but one round trip instead of five and no Prisma on the hottest write.
+// or fail together), but one round trip instead of five and no Prisma on the hottest write. Its
+// kept figures (lib/server/financials) exist from birth: no card, no MRR, nothing to review.
 const INSERT_CUSTOMER = `
   with customer as (
     insert into customers (id, external_id, email, company_name, address_line1, address_line2,
       address_city, address_state, address_postal_code, address_country, created_at, updated_at, properties)
-    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $16::jsonb)
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $19::jsonb)
     returning id
   ), property_rows as (
     insert into customer_properties (${PROPERTY_ROW_COLUMNS})
-    select customer.id, ${PROPERTY_ROW_VALUES} from customer, jsonb_array_elements($16::jsonb) p
+    select customer.id, ${PROPERTY_ROW_VALUES} from customer, jsonb_array_elements($19::jsonb) p
   ), audit as (
     insert into audit_records (actor_type, actor_id, action, entity_type, entity_id, after)
     select $12, $13, 'customer.created', 'customer', id, $14::jsonb from customer
+  ), financials as (
+    insert into customer_financials (customer_id, risk_score, risk_level, risk_signals, updated_at)
+    select id, $16::int, $17, $18::jsonb, $11 from customer
   )
   insert into domain_events (id, type, customer_id, data)
   select $15, 'customer.created', id, $14::jsonb from customer`;
@@ -35,6 +40,7 @@ const INSERT_CUSTOMER = `
  */
 export async function createCustomer({ input, actor }: { input: CreateCustomerInput; actor: Actor }) {
   const now = new Date();
+  const risk = newCustomerRisk(now);
   const customer = serializeCustomer({
     id: newId("customer"),
     externalId: input.external_id,
@@ -50,9 +56,9 @@ export async function createCustomer({ input, actor }: { input: CreateCustomerIn
     status: "active",
     createdAt: now,
     updatedAt: now,
-    // A new customer has no card, no kept figures and no MRR yet.
+    // A new customer has no card and no MRR; its kept risk is written with it (below).
     defaultPaymentMethod: null,
-    financials: null,
+    financials: { riskLevel: risk.level, riskScore: risk.score },
     currentMrr: [],
   });
   const { address } = customer;
@@ -73,6 +79,9 @@ export async function createCustomer({ input, actor }: { input: CreateCustomerIn
       actor.id,
       JSON.stringify(customer),
       newId("event"),
+      risk.score,
+      risk.level,
+      JSON.stringify(risk.signals),
       JSON.stringify(customer.properties),
     ]);
   } catch (error) {

@@ -8,9 +8,9 @@ import { summariseBookMovements } from "./summarise-book-movements";
 const DAY_MS = 86_400_000;
 
 /**
- * The whole book: MRR/YRR per currency (summed in SQL from each subscription's stored MRR),
+ * The whole book: MRR/YRR per currency (summed from each customer's kept MRR, customer_mrr),
  * customer counts by status, MRR movements over [from, to] (UTC dates, both included; default
- * the last 30 days) and the riskiest customers.
+ * the last 30 days) and the riskiest customers (from their kept risk, customer_financials).
  */
 export async function getBookMetrics({
   from,
@@ -28,16 +28,28 @@ export async function getBookMetrics({
   const fromDate = from ?? new Date(Date.parse(toDate) - 29 * DAY_MS).toISOString().slice(0, 10);
   const [totals, statusCounts, movements, atRisk] = await Promise.all([
     reportQuery<{ currency: string; mrr: bigint; customers: bigint; subscriptions: bigint }>(Prisma.sql`
-      select currency, sum(mrr)::bigint as mrr, count(*) as customers, sum(subscriptions)::bigint as subscriptions
-      from (select currency, customer_id, sum(mrr) as mrr, count(*) as subscriptions from subscriptions
-            where status in ('active', 'past_due') group by currency, customer_id) per_customer
-      group by currency order by currency`),
+      with live as (
+        select currency, count(*) as subscriptions from subscriptions
+        where status in ('active', 'past_due') group by currency
+      ), paying as (
+        -- A customer pays in a currency when a live subscription counts there: any MRR above 0,
+        -- and, for the few rows at 0 (a trial, or a subscription worth under half a unit a
+        -- month), a live subscription in it.
+        select m.currency, sum(m.mrr)::bigint as mrr, count(*) as customers from customer_mrr m
+        where case when m.mrr > 0 then true else exists (
+          select 1 from subscriptions s where s.customer_id = m.customer_id and s.currency = m.currency
+            and s.status in ('active', 'past_due')) end
+        group by m.currency
+      )
+      select live.currency, coalesce(paying.mrr, 0)::bigint as mrr, coalesce(paying.customers, 0) as customers,
+        live.subscriptions
+      from live left join paying on paying.currency = live.currency order by live.currency`),
     reportDb().customer.groupBy({ by: ["status"], _count: { _all: true } }),
     summariseBookMovements({
       from: new Date(`${fromDate}T00:00:00Z`),
       to: new Date(Date.parse(`${toDate}T00:00:00Z`) + DAY_MS),
     }),
-    listCustomersAtRisk({ limit: atRiskLimit, now }),
+    listCustomersAtRisk({ limit: atRiskLimit }),
   ]);
   const currencies = [...new Set([...totals.map((row) => row.currency), ...Object.keys(movements)])].sort();
   return {

@@ -1,4 +1,4 @@
-import { type Db, db } from "../../db";
+import { db, type Tx } from "../../db";
 import { MRR_INPUT_COLUMNS } from "./mrr-input";
 
 const DAY_MS = 86_400_000;
@@ -8,7 +8,7 @@ export const RISK_WINDOW_DAYS = 90;
 /**
  * Everything one customer's metrics are computed from, read in parallel: the default card,
  * the subscriptions, the failed and disputed charges of the risk window, and the MRR change rows
- * of the history window plus the last row before it per currency (the starting value).
+ * of the history window (and when the oldest of those charges was made) plus the last row before it per currency (the starting value).
  */
 export async function loadCustomerMetricFacts({
   customerId,
@@ -17,7 +17,8 @@ export async function loadCustomerMetricFacts({
 }: {
   customerId: string;
   now: Date;
-  client?: Db;
+  /** The report connections, or the transaction that keeps the customer's figures. */
+  client?: Tx;
 }) {
   const historyStart = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
   const riskStart = new Date(now.getTime() - RISK_WINDOW_DAYS * DAY_MS);
@@ -34,9 +35,10 @@ export async function loadCustomerMetricFacts({
       where: { customerId },
       select: { id: true, ...MRR_INPUT_COLUMNS, cancelAtPeriodEnd: true },
     }),
-    client.$queryRaw<{ failed: number; disputed: number }[]>`
+    client.$queryRaw<{ failed: number; disputed: number; oldest: Date | null }[]>`
       select count(*) filter (where status = 'failed')::int as failed,
-             count(*) filter (where disputed)::int as disputed
+             count(*) filter (where disputed)::int as disputed,
+             min(created_at) filter (where status = 'failed' or disputed) as oldest
       from charges where customer_id = ${customerId} and created_at >= ${riskStart}`,
     client.mrrSnapshot.findMany({
       where: { customerId, effectiveAt: { gte: historyStart } },
@@ -52,6 +54,8 @@ export async function loadCustomerMetricFacts({
     subscriptions,
     failedCharges: charges[0]?.failed ?? 0,
     disputedCharges: charges[0]?.disputed ?? 0,
+    /** When the oldest failed or disputed charge of the window was made: it leaves 90 days later. */
+    oldestRiskChargeAt: charges[0]?.oldest ?? null,
     mrrChanges: [...earlierChanges, ...recentChanges].map((row) => ({ ...row, mrr: Number(row.mrr) })),
   };
 }

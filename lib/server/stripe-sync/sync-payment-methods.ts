@@ -7,6 +7,7 @@ import { stripe } from "../../stripe/client";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
 import { lockCustomer } from "../customers/lock-customer";
+import { refreshCustomerFinancials } from "../financials/refresh-customer-financials";
 
 /** Payment-method events: find whose card it is (ours or, once detached, as we knew it) and resync. */
 export async function syncPaymentMethodOwner(stripePaymentMethodId: string): Promise<void> {
@@ -98,6 +99,8 @@ export async function syncCustomerPaymentMethods(stripeCustomerId: string): Prom
         after: serializeCustomer(row),
       });
     }
+    // The default card (or having none, or its expiry) moves the customer's risk.
+    await refreshCustomerFinancials(tx, customer.id);
   });
 }
 

@@ -6,6 +6,7 @@ import { stripe } from "../../stripe/client";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
 import { lockCustomer } from "../customers/lock-customer";
+import { refreshCustomerFinancials } from "../financials/refresh-customer-financials";
 import { recordMrrSnapshots } from "../metrics/record-mrr-snapshots";
 import { mapStripeSubscription, type SubscriptionFields } from "./map-stripe-subscription";
 
@@ -13,7 +14,8 @@ import { mapStripeSubscription, type SubscriptionFields } from "./map-stripe-sub
  * Converges our copy of one Stripe subscription on Stripe's truth, re-fetched under the
  * customer's row lock so that concurrent syncs (the API call and its webhooks, in any order)
  * apply one after the other and the last one always reads the newest state. Writes the audit
- * record, the domain event and the MRR history only when something changed.
+ * record, the domain event, the MRR history and the kept figures (lib/server/financials) only
+ * when something changed.
  */
 export async function syncSubscription({
   stripeSubscriptionId,
@@ -59,7 +61,9 @@ export async function syncSubscription({
         before: existing ? serializeSubscription(existing) : null,
         after: serializeSubscription(row),
       });
-      await recordMrrSnapshots(tx, { customerId: owner, at: new Date() });
+      const at = new Date();
+      await recordMrrSnapshots(tx, { customerId: owner, at });
+      await refreshCustomerFinancials(tx, owner, at);
       return row;
     },
     { timeout: 30_000, maxWait: 30_000 },

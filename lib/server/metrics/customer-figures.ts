@@ -1,0 +1,43 @@
+import { assessRisk, mrrAt, mrrByCurrency, primaryCurrency } from "../../metrics";
+import type { CustomerMetricFacts } from "./load-customer-metric-facts";
+import { mrrInputOf } from "./mrr-input";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Facts → figures: one customer's MRR per currency, its primary currency (the one with the most
+ * MRR, ties going to the newest subscription's), its MRR 30 days ago there, and its risk. Shared
+ * by the customer's metrics (computed on request) and the kept figures
+ * (lib/server/financials), so both are always the same arithmetic.
+ */
+export function customerFiguresOf(facts: CustomerMetricFacts, now: Date) {
+  const byCurrency = mrrByCurrency(facts.subscriptions.map(mrrInputOf));
+  const latestByCurrency = new Map<string, string>();
+  for (const row of facts.subscriptions) {
+    if ((latestByCurrency.get(row.currency) ?? "") < row.id) latestByCurrency.set(row.currency, row.id);
+  }
+  const currency = primaryCurrency(
+    [...latestByCurrency].map(([code, latestSubscriptionId]) => ({
+      currency: code,
+      mrr: byCurrency[code] ?? 0,
+      latestSubscriptionId,
+    })),
+  );
+  const changes = facts.mrrChanges.filter((row) => row.currency === currency);
+  const mrr = currency ? (byCurrency[currency] ?? 0) : 0;
+  const mrr30DaysAgo = mrrAt(changes, new Date(now.getTime() - 30 * DAY_MS));
+  const card = facts.customer?.defaultPaymentMethod ?? null;
+  const risk = assessRisk({
+    now,
+    defaultPaymentMethod: card ? { card } : null,
+    failedChargesLast90Days: facts.failedCharges,
+    disputedChargesLast90Days: facts.disputedCharges,
+    pastDueSubscriptions: facts.subscriptions.filter((row) => row.status === "past_due").length,
+    currency: currency ?? "USD",
+    mrrNow: mrr,
+    mrr30DaysAgo,
+  });
+  return { byCurrency, currency, mrr, mrr30DaysAgo, changes, card, risk };
+}
+
+export type CustomerFigures = ReturnType<typeof customerFiguresOf>;
