@@ -309,24 +309,23 @@ test.describe("PATCH /customers/{id}/properties.json", () => {
 
   test("two concurrent PATCHes of different keys both survive", async ({ request }) => {
     const customer = await postCustomer(request, { properties: [{ key: "base", value: 1 }] });
-    const writers = Array.from({ length: 10 }, (_, index) =>
-      patch(request, customer.id, { [`writer_${index}`]: index }),
-    );
-    for (const result of await Promise.all(writers)) expectData(result, 200);
+    const expected: Properties = [{ key: "base", value: 1 }];
+    // Three rounds of two writers at once, each naming its own key.
+    for (let round = 0; round < 3; round++) {
+      const keys = [`crm_${round}`, `billing_${round}`];
+      const results = await Promise.all(keys.map((key) => patch(request, customer.id, { [key]: round })));
+      for (const result of results) expectData(result, 200);
+      expected.push(...keys.map((key) => ({ key, value: round })));
+    }
     const properties = (await getCustomerJson(request, customer.id)).properties;
-    expect(byKey(properties)).toEqual(
-      byKey([
-        { key: "base", value: 1 },
-        ...Array.from({ length: 10 }, (_, index) => ({ key: `writer_${index}`, value: index })),
-      ]),
-    );
+    expect(byKey(properties)).toEqual(byKey(expected));
     expect(await propertyRows(customer.id)).toEqual(byKey(properties));
     // Each PATCH wrote its own audit record (the true before and after under the row lock).
     const [audit] = await queryDatabase<{ count: string }>(
       "select count(*) from audit_records where entity_id = $1 and action = 'customer.updated'",
       [customer.id],
     );
-    expect(Number(audit?.count)).toBe(10);
+    expect(Number(audit?.count)).toBe(6);
   });
 
   test("bad keys and values are 422s naming them, and change nothing", async ({ request }) => {
