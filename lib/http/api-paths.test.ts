@@ -27,6 +27,9 @@ describe("apiRequestOf", () => {
     ["/staff_users/su_1.json", "/api/staff_users/su_1"],
     ["/subscriptions/sub_1.json?at_period_end=true", "/api/subscriptions/sub_1?at_period_end=true"],
     ["/charges/ch_1/refund.json", "/api/charges/ch_1/refund"],
+    // The CSV export: its own handler folder, so /customers/export.json is a customer id like any other.
+    ["/customers.csv?status=active", "/api/customers-csv?status=active"],
+    ["/customers/export.json", "/api/customers/export"],
     // Literal parts in any case, as Next's rewrites matched them; a collection keeps its spelling.
     ["/CUSTOMERS.json", "/api/customers"],
     ["/Customers/cus_1.json", "/api/customers/cus_1"],

@@ -20,6 +20,8 @@ export const API_HEADERS: readonly (readonly [name: string, value: string])[] = 
 const MAPPED =
   /^\/(?:customers((?:\/[^/]+){0,2})|((?:metrics|webhook_endpoints|api_keys|staff_users)|(?:subscriptions|charges|webhook_endpoints|api_keys|staff_users)\/[^/]+|(?:subscriptions|charges)\/[^/]+\/[^/]+))\.json$/i;
 
+const CSV_EXPORT_PATH = "/customers.csv";
+
 export interface ApiRequest {
   /** The path and query Next should route instead (`/api/customers?limit=5`), if it is mapped. */
   rewriteTo?: string;
@@ -46,6 +48,11 @@ export function apiRequestOf(url: string): ApiRequest | undefined {
   }
   if (pathname.endsWith("/")) return undefined;
   const lower = pathname.toLowerCase();
+  // The CSV export is the one API path without `.json` (proxy.ts's matcher leaves it to the API
+  // too); its handler has a folder of its own, so no `/customers/{id}.json` reaches it.
+  if (pathname === CSV_EXPORT_PATH) {
+    return { apiHeaders: true, rewriteTo: `/api/customers-csv${queryAt === -1 ? "" : url.slice(queryAt)}` };
+  }
   const apiHeaders = lower.endsWith(".json") || lower === "/api" || lower.startsWith("/api/");
   if (!apiHeaders) return undefined;
   // Only a lower-case `.json`: proxy.ts's matcher leaves exactly those paths to the API, and any

@@ -5,21 +5,25 @@ import { serializeCustomer } from "../../serializers/customer";
 import type { CreateCustomerInput } from "../../validations/customer";
 import type { Actor } from "../audit/actor";
 import { newCustomerRisk } from "../financials/new-customer-risk";
+import { PROPERTY_ROW_COLUMNS, PROPERTY_ROW_VALUES } from "./property-rows";
 
 const isExternalIdTaken = (error: unknown) =>
   (error as { code?: string }).code === "23505" &&
   (error as { constraint?: string }).constraint === "customers_external_id_key";
 
-// The customer, its audit record and its customer.created event in one statement: atomic like
+// The customer, its property rows, its audit record and its customer.created event in one statement: atomic like
 // a transaction (recordChange's promise: a change, its audit trail and its announcement commit
 // or fail together), but one round trip instead of five and no Prisma on the hottest write. Its
 // kept figures (lib/server/financials) exist from birth: no card, no MRR, nothing to review.
 const INSERT_CUSTOMER = `
   with customer as (
     insert into customers (id, external_id, email, company_name, address_line1, address_line2,
-      address_city, address_state, address_postal_code, address_country, created_at, updated_at)
-    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+      address_city, address_state, address_postal_code, address_country, created_at, updated_at, properties)
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $19::jsonb)
     returning id
+  ), property_rows as (
+    insert into customer_properties (${PROPERTY_ROW_COLUMNS})
+    select customer.id, ${PROPERTY_ROW_VALUES} from customer, jsonb_array_elements($19::jsonb) p
   ), audit as (
     insert into audit_records (actor_type, actor_id, action, entity_type, entity_id, after)
     select $12, $13, 'customer.created', 'customer', id, $14::jsonb from customer
@@ -36,6 +40,7 @@ const INSERT_CUSTOMER = `
  */
 export async function createCustomer({ input, actor }: { input: CreateCustomerInput; actor: Actor }) {
   const now = new Date();
+  const risk = newCustomerRisk(now);
   const customer = serializeCustomer({
     id: newId("customer"),
     externalId: input.external_id,
@@ -47,15 +52,16 @@ export async function createCustomer({ input, actor }: { input: CreateCustomerIn
     addressState: input.address.state ?? null,
     addressPostalCode: input.address.postal_code ?? null,
     addressCountry: input.address.country,
-    properties: [],
+    properties: input.properties ?? [],
     status: "active",
     createdAt: now,
     updatedAt: now,
-    // A new customer has no card yet.
+    // A new customer has no card and no MRR; its kept risk is written with it (below).
     defaultPaymentMethod: null,
+    financials: { riskLevel: risk.level, riskScore: risk.score },
+    currentMrr: [],
   });
   const { address } = customer;
-  const risk = newCustomerRisk(now);
   try {
     await pool().query(INSERT_CUSTOMER, [
       customer.id,
@@ -76,6 +82,7 @@ export async function createCustomer({ input, actor }: { input: CreateCustomerIn
       risk.score,
       risk.level,
       JSON.stringify(risk.signals),
+      JSON.stringify(customer.properties),
     ]);
   } catch (error) {
     if (isExternalIdTaken(error)) throw await externalIdTaken(input.external_id);
