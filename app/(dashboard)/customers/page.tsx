@@ -5,6 +5,7 @@ import { listCustomersForStaff } from "@/lib/dal/customers";
 import { CUSTOMER_PAGE_SIZE, customerListQuery } from "@/lib/queries/customers";
 import { getQueryClient } from "@/lib/queries/query-client";
 import { CustomerTable } from "./customer-table";
+import { ListHeading } from "./list-heading";
 import { queryParamsOf, readListState } from "./list-params";
 
 export const metadata: Metadata = { title: "Customers" };
@@ -34,7 +35,7 @@ export default async function CustomersPage({
   }
   return (
     <main>
-      <h1 className="text-2xl font-semibold">Customers</h1>
+      <ListHeading />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <CustomerTable />
       </HydrationBoundary>
