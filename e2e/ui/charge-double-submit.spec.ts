@@ -15,6 +15,10 @@ async function fillCharge(page: Page, amount: string) {
   return form;
 }
 
+// Each test saves a card through the emulator and waits for its webhook; on a busy two-core
+// machine with other suites running, that alone took up to a minute.
+test.describe.configure({ timeout: 150_000 });
+
 test.describe("a charge is made once however often it is submitted", () => {
   test("a double click and then a replay of the page's request make exactly one charge", async ({
     financePage: page,

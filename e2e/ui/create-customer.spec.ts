@@ -3,6 +3,10 @@ import { ACTING_ROLES, expectAudited } from "./support/customer-actions";
 import { expect, test } from "./support/fixtures";
 import { contextAs } from "./support/sessions";
 
+// Each test saves a card through the emulator and waits for its webhook; on a busy two-core
+// machine with other suites running, that alone took up to a minute.
+test.describe.configure({ timeout: 150_000 });
+
 test.describe("a new customer from the list", () => {
   for (const role of ACTING_ROLES) {
     test(`${role}: creates a customer with properties, lands on its page and the audit trail records it`, async ({

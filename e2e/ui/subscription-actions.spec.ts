@@ -4,6 +4,10 @@ import { ACTING_ROLES, expectAudited, openCustomer, subscriptionsOf } from "./su
 import { expect, test } from "./support/fixtures";
 import { contextAs } from "./support/sessions";
 
+// Each test saves a card through the emulator and waits for its webhook; on a busy two-core
+// machine with other suites running, that alone took up to a minute.
+test.describe.configure({ timeout: 150_000 });
+
 test.describe("subscriptions from the customer page", () => {
   for (const role of ACTING_ROLES) {
     test(`${role}: attaches, changes the quantity, cancels at period end, then now; each previewed, shown without a reload and audited`, async ({
@@ -11,7 +15,6 @@ test.describe("subscriptions from the customer page", () => {
       baseURL,
       request,
     }) => {
-      test.setTimeout(120_000);
       const customer = await billableCustomer(request);
       const context = await contextAs(browser, baseURL ?? "", role);
       const page = await context.newPage();

@@ -26,6 +26,10 @@ async function expectRefusedWithoutData(response: APIResponse, secrets: string[]
   for (const secret of secrets) expect(body).not.toContain(secret);
 }
 
+// Each test saves a card through the emulator and waits for its webhook; on a busy two-core
+// machine with other suites running, that alone took up to a minute.
+test.describe.configure({ timeout: 150_000 });
+
 test.describe("viewers can act on nothing, in the page or through the API", () => {
   test("a viewer sees no action control on a customer with a subscription and a charge, and no way to create one", async ({
     viewerPage: page,
