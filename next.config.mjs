@@ -23,7 +23,7 @@ const nextConfig = {
       { key: "x-frame-options", value: "DENY" },
       { key: "cache-control", value: "no-store" },
     ];
-    return ["/:path(.*\\.json)", "/api/:path*", "/webhooks/:path*"].map((source) => ({
+    return ["/:path(.*\\.json)", "/customers.csv", "/api/:path*", "/webhooks/:path*"].map((source) => ({
       source,
       headers: apiHeaders,
     }));
@@ -32,6 +32,7 @@ const nextConfig = {
     return {
       beforeFiles: [
         { source: "/customers.json", destination: "/api/customers" },
+        { source: "/customers.csv", destination: "/api/customers/export" },
         { source: "/customers/:id.json", destination: "/api/customers/:id" },
         { source: "/customers/:id/:resource.json", destination: "/api/customers/:id/:resource" },
         {

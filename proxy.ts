@@ -65,7 +65,8 @@ export const config = {
     // Pages. Next's static files never change per request, and the JSON API (and Stripe's
     // webhook) get fixed headers from next.config.mjs: a per-request nonce means nothing to JSON,
     // and the API's throughput is measured against a bare server (bench/api/README.md).
-    { source: "/((?!_next/static|_next/image|favicon.ico|api/|webhooks/|.*\\.json$).*)" },
+    // The CSV export (/customers.csv) is API too: an API key must not be sent to sign-in.
+    { source: "/((?!_next/static|_next/image|favicon.ico|api/|webhooks/|.*\\.json$|customers\\.csv$).*)" },
     // Any path with a percent sign, API paths included, so that a malformed one is answered here.
     { source: "/(.*%.*)" },
   ],

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { listCustomersStatement } from "../../lib/server/customers/list-customers";
-import { listCustomersQuerySchema } from "../../lib/validations/customer";
+import { listCustomersQuerySchema } from "../../lib/validations/customer-list-query";
 import { COMMON_TERM, RARE_TERM } from "./fake-data";
 
 export interface PlanSummary {

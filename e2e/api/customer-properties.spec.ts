@@ -6,11 +6,14 @@ import {
   getCustomerJson,
   postCustomer,
   rawJsonBody,
+  readAuth,
   storedAsSent,
   writeApi,
   writeAuth,
 } from "../support/api-client";
-import { expectData, expectProblemOf } from "../support/api-typed";
+import { queryDatabase } from "../support/api-database";
+import { appUrl, expectData, expectProblemOf } from "../support/api-typed";
+import { sessionOf } from "../ui/support/sessions";
 
 type Properties = api.Customer["properties"];
 
@@ -222,6 +225,159 @@ test.describe("PUT /customers/{id}/properties.json", () => {
     const customer = await postCustomer(request);
     expectData(await api.deleteCustomer({ client: writeApi(request), path: { id: customer.id } }), 200);
     expectProblemOf(await replace(request, customer.id, [{ key: "a", value: 1 }]), 409);
+    expect((await getCustomerJson(request, customer.id)).properties).toEqual([]);
+  });
+});
+
+/** The customer's rows in customer_properties (what the filters read), as {key, value} pairs by key. */
+async function propertyRows(customerId: string) {
+  const rows = await queryDatabase<{
+    key: string;
+    value_text: string | null;
+    value_number: string | null;
+    value_boolean: boolean | null;
+  }>(
+    "select key, value_text, value_number::text, value_boolean from customer_properties where customer_id = $1 order by key",
+    [customerId],
+  );
+  return rows.map((row) => ({
+    key: row.key,
+    value: row.value_text ?? (row.value_number !== null ? Number(row.value_number) : row.value_boolean),
+  }));
+}
+const byKey = (properties: Properties) => [...properties].sort((a, b) => (a.key < b.key ? -1 : 1));
+
+const patch = (
+  request: APIRequestContext,
+  id: string,
+  properties: Record<string, string | number | boolean | null>,
+) => api.patchCustomerProperties({ client: writeApi(request), path: { id }, body: { properties } });
+
+test.describe("customer_properties follows every properties write", () => {
+  test("POST, PUT and PATCH leave the typed rows equal to the customer's properties", async ({ request }) => {
+    const created = await postCustomer(request, {
+      properties: [
+        { key: "tier", value: "gold" },
+        { key: "api_quota", value: 10000 },
+        { key: "beta", value: true },
+      ],
+    });
+    expect(await propertyRows(created.id)).toEqual(byKey(created.properties));
+    const replaced = expectData(
+      await replace(request, created.id, [
+        { key: "seats", value: 2.5 },
+        { key: "note", value: "" },
+      ]),
+      200,
+    );
+    expect(await propertyRows(created.id)).toEqual(byKey(replaced.properties));
+    const patched = expectData(await patch(request, created.id, { note: null, churned: false }), 200);
+    expect(await propertyRows(created.id)).toEqual(byKey(patched.properties));
+    expect(byKey(patched.properties)).toEqual([
+      { key: "churned", value: false },
+      { key: "seats", value: 2.5 },
+    ]);
+  });
+});
+
+test.describe("PATCH /customers/{id}/properties.json", () => {
+  test("sets the named keys in place, appends new ones, removes those given null, leaves the rest", async ({
+    request,
+  }) => {
+    const customer = await postCustomer(request, {
+      properties: [
+        { key: "tier", value: "silver" },
+        { key: "legacy", value: "yes" },
+        { key: "api_quota", value: 100 },
+      ],
+    });
+    const patched = expectData(
+      await patch(request, customer.id, { tier: "gold", legacy: null, region: "eu" }),
+      200,
+    );
+    expect(patched.properties).toEqual([
+      { key: "tier", value: "gold" },
+      { key: "api_quota", value: 100 },
+      { key: "region", value: "eu" },
+    ]);
+    expect((await getCustomerJson(request, customer.id)).properties).toEqual(patched.properties);
+    // Removing a key that is not there changes nothing else.
+    expect(expectData(await patch(request, customer.id, { never_set: null }), 200).properties).toEqual(
+      patched.properties,
+    );
+  });
+
+  test("two concurrent PATCHes of different keys both survive", async ({ request }) => {
+    const customer = await postCustomer(request, { properties: [{ key: "base", value: 1 }] });
+    const writers = Array.from({ length: 10 }, (_, index) =>
+      patch(request, customer.id, { [`writer_${index}`]: index }),
+    );
+    for (const result of await Promise.all(writers)) expectData(result, 200);
+    const properties = (await getCustomerJson(request, customer.id)).properties;
+    expect(byKey(properties)).toEqual(
+      byKey([
+        { key: "base", value: 1 },
+        ...Array.from({ length: 10 }, (_, index) => ({ key: `writer_${index}`, value: index })),
+      ]),
+    );
+    expect(await propertyRows(customer.id)).toEqual(byKey(properties));
+    // Each PATCH wrote its own audit record (the true before and after under the row lock).
+    const [audit] = await queryDatabase<{ count: string }>(
+      "select count(*) from audit_records where entity_id = $1 and action = 'customer.updated'",
+      [customer.id],
+    );
+    expect(Number(audit?.count)).toBe(10);
+  });
+
+  test("bad keys and values are 422s naming them, and change nothing", async ({ request }) => {
+    const customer = await postCustomer(request, { properties: [{ key: "keep", value: "me" }] });
+    const before = await getCustomerJson(request, customer.id);
+    const send = (data: unknown) =>
+      request.patch(`/customers/${customer.id}/properties.json`, {
+        headers: writeAuth(),
+        data: data as object,
+      });
+    await expectProblem(await send({ properties: { "bad key!": 1 } }), 422, ["properties.bad key!"]);
+    await expectProblem(await send({ properties: { long: "x".repeat(501) } }), 422, ["properties.long"]);
+    await expectProblem(await send({ properties: { nested: { a: 1 } } }), 422, ["properties.nested"]);
+    await expectProblem(await send({ properties: [{ key: "a", value: 1 }] }), 422, ["properties"]);
+    await expectProblem(await send({ properties: {}, extra: 1 }), 422, ["extra"]);
+    expect(await getCustomerJson(request, customer.id)).toEqual(before);
+  });
+
+  test("the result keeps the 50-pair cap: a PATCH past it is a 422 and changes nothing", async ({
+    request,
+  }) => {
+    const customer = await postCustomer(request, { properties: pairs(49) });
+    const before = await getCustomerJson(request, customer.id);
+    expectProblemOf(await patch(request, customer.id, { one: 1, two: 2 }), 422, ["properties"]);
+    expect(await getCustomerJson(request, customer.id)).toEqual(before);
+    // Removing one while adding two stays within 50.
+    const within = expectData(await patch(request, customer.id, { key_0: null, one: 1, two: 2 }), 200);
+    expect(within.properties).toHaveLength(50);
+  });
+
+  test("a read-only key and a viewer are refused with 403 and nothing changes", async ({ request }) => {
+    const customer = await postCustomer(request, { properties: [{ key: "tier", value: "gold" }] });
+    const viewer = await sessionOf(appUrl, "viewer");
+    const cookie = viewer.cookies.map((entry) => `${entry.name}=${entry.value}`).join("; ");
+    for (const headers of [readAuth(), { cookie, origin: appUrl }]) {
+      const response = await request.patch(`/customers/${customer.id}/properties.json`, {
+        headers,
+        data: { properties: { tier: "stolen" } },
+      });
+      const problem = await expectProblem(response, 403);
+      expect(JSON.stringify(problem)).not.toContain("gold");
+    }
+    expect((await getCustomerJson(request, customer.id)).properties).toEqual([
+      { key: "tier", value: "gold" },
+    ]);
+  });
+
+  test("a deleted customer's properties cannot be patched: 409", async ({ request }) => {
+    const customer = await postCustomer(request);
+    expectData(await api.deleteCustomer({ client: writeApi(request), path: { id: customer.id } }), 200);
+    expectProblemOf(await patch(request, customer.id, { a: 1 }), 409);
     expect((await getCustomerJson(request, customer.id)).properties).toEqual([]);
   });
 });

@@ -87,6 +87,41 @@ test.describe("POST /customers.json", () => {
   });
 });
 
+test.describe("POST /customers.json with properties", () => {
+  test("stores the properties sent, under the PUT's rules", async ({ request }) => {
+    const properties = [
+      { key: "billing_tier", value: "gold" },
+      { key: "api_quota", value: 10000 },
+      { key: "beta", value: true },
+    ];
+    const customer = expectData(
+      await api.createCustomer({ client: writeApi(request), body: newCustomerBody({ properties }) }),
+      201,
+    );
+    expect(customer.properties).toEqual(properties);
+    expect(
+      (await api.getCustomer({ client: readApi(request), path: { id: customer.id } })).data?.properties,
+    ).toEqual(properties);
+    // Kept figures are not there yet: no MRR, low risk.
+    expect(customer).toMatchObject({ mrr: {}, yrr: {}, risk: { level: "low", score: 0 } });
+  });
+
+  test("bad properties are a 422 naming them, and nothing is stored", async ({ request }) => {
+    const body = newCustomerBody();
+    const response = await post(request, {
+      ...body,
+      properties: [
+        { key: "dup", value: 1 },
+        { key: "dup", value: 2 },
+        { key: "bad key!", value: 3 },
+        { key: "long", value: "x".repeat(501) },
+      ],
+    });
+    await expectProblem(response, 422, ["properties[1].key", "properties[2].key", "properties[3].value"]);
+    await expectNotStored(request, body.external_id);
+  });
+});
+
 test.describe("POST /customers.json validation", () => {
   test("names every bad field at once in one 422", async ({ request }) => {
     const body = newCustomerBody();

@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
 import { createCustomer, writeHeaders } from "../support/api";
+import { dayFromToday, keepFigures } from "../support/kept-figures";
 import { expect, test } from "./support/fixtures";
+import { contextAs } from "./support/sessions";
 
 const rows = (page: import("@playwright/test").Page) => page.locator("tbody tr");
 
@@ -69,5 +73,113 @@ test.describe("/customers", () => {
   test("an empty result says what to do", async ({ financePage: page }) => {
     await page.goto(`/customers?q=nothing-${randomUUID()}`);
     await expect(page.getByText("No customers match this search")).toBeVisible();
+  });
+
+  test("every filter is a control kept in the URL: a reload and a shared link show the same view", async ({
+    financePage: page,
+    request,
+    browser,
+    baseURL,
+  }) => {
+    const token = `filt${randomUUID().slice(0, 8)}`;
+    const gold = [{ key: "tier", value: "gold" }];
+    const wanted = await createCustomer(request, {
+      company_name: `${token} Wanted`,
+      address: { country: "FR" },
+      properties: gold,
+    });
+    const lowRisk = await createCustomer(request, {
+      company_name: `${token} Low`,
+      address: { country: "FR" },
+      properties: gold,
+    });
+    const silver = await createCustomer(request, {
+      company_name: `${token} Silver`,
+      address: { country: "FR" },
+      properties: [{ key: "tier", value: "silver" }],
+    });
+    await keepFigures(wanted.id, { riskLevel: "high", riskScore: 80, mrr: { USD: 19800 } });
+    await keepFigures(lowRisk.id, { riskLevel: "low", riskScore: 5, mrr: { USD: 19800 } });
+    await keepFigures(silver.id, { riskLevel: "high", riskScore: 70, mrr: { USD: 19800 } });
+
+    await page.goto(`/customers?q=${token}`);
+    await expect(rows(page)).toHaveCount(3);
+    await page.getByLabel("Risk level").selectOption("high");
+    await expect(rows(page)).toHaveCount(2);
+    await page.getByRole("button", { name: "Add property filter" }).click();
+    await page.getByLabel("Property 1 key").fill("tier");
+    await page.getByLabel("Property 1 value").fill("gold");
+    await page.getByLabel("Country").fill("FR");
+    await page.getByLabel("Currency").fill("USD");
+    await page.getByLabel("MRR at least (minor units)").fill("10000");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/risk_level=high/);
+    await expect(page).toHaveURL(/properties%5Btier%5D=gold/);
+    await expect(page).toHaveURL(/mrr_gte=10000/);
+    await expect(rows(page)).toHaveCount(1);
+    await expect(rows(page).first()).toContainText(`${token} Wanted`);
+    await expect(page.getByTestId("customer-total")).toHaveText("1 customers match");
+
+    const view = page.url();
+    await page.reload();
+    await expect(rows(page)).toHaveCount(1);
+    await expect(page.getByLabel("Risk level")).toHaveValue("high");
+    await expect(page.getByLabel("Property 1 key")).toHaveValue("tier");
+    await expect(page.getByLabel("Property 1 value")).toHaveValue("gold");
+    await expect(page.getByLabel("MRR at least (minor units)")).toHaveValue("10000");
+
+    // The same link, opened by someone else (an admin), shows the same customers.
+    const admin = await contextAs(browser, baseURL ?? "", "admin");
+    const shared = await admin.newPage();
+    await shared.goto(view);
+    await expect(rows(shared)).toHaveCount(1);
+    await expect(rows(shared).first()).toContainText(`${token} Wanted`);
+    await admin.close();
+  });
+
+  test("rows show MRR and YRR per currency, risk level and score", async ({ financePage: page, request }) => {
+    const token = `cols${randomUUID().slice(0, 8)}`;
+    const customer = await createCustomer(request, { company_name: `${token} Columns` });
+    await keepFigures(customer.id, {
+      riskLevel: "medium",
+      riskScore: 45,
+      mrr: { USD: 19800, EUR: 500 },
+      cardExpiresOn: dayFromToday(10),
+    });
+    await page.goto(`/customers?q=${token}`);
+    const row = rows(page).first();
+    await expect(row).toContainText("$198.00");
+    await expect(row).toContainText("$2,376.00");
+    await expect(row).toContainText("€5.00");
+    await expect(row).toContainText("€60.00");
+    await expect(row).toContainText("medium 45");
+    await expect(row).toContainText("No card");
+    for (const header of ["MRR", "YRR", "Risk", "Card", "Status", "Country"])
+      await expect(page.getByRole("columnheader", { name: header, exact: true })).toBeVisible();
+  });
+
+  test("Export CSV downloads the view, as many rows as the list's total, and names the file", async ({
+    financePage: page,
+    request,
+  }) => {
+    const token = `expo${randomUUID().slice(0, 8)}`;
+    for (let index = 0; index < 25; index++)
+      await createCustomer(request, {
+        company_name: `${token} No ${index}`,
+        address: { country: index % 5 === 0 ? "FR" : "DE" },
+      });
+    await page.goto(`/customers?q=${token}&country=DE`);
+    await expect(page.getByTestId("customer-total")).toHaveText("20 customers match");
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export CSV" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.csv$/);
+    const [header, ...records] = parse(await readFile(await download.path())) as string[][];
+    expect(header?.slice(0, 2)).toEqual(["id", "external_id"]);
+    expect(records).toHaveLength(20);
+    expect(records.every((record) => record[header?.indexOf("address_country") ?? -1] === "DE")).toBe(true);
+    await expect(page.getByRole("status").filter({ hasText: "Exported" })).toHaveText(
+      /^Exported 20 rows to customers-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
   });
 });

@@ -4,8 +4,9 @@ import type { Permission, Principal } from "../auth/roles";
 import { isAllowed } from "../auth/roles";
 import { env } from "../env";
 import { AppError } from "../errors/app-error";
-import type { OperationDefinition } from "../operations/define-operation";
+import type { OperationDefinition, StreamedBody } from "../operations/define-operation";
 import { type Actor, actorOf } from "../server/audit/actor";
+import { parseQuery } from "../validations/parse-query";
 import { isStorableText } from "../validations/text";
 import { type Admission, admitDatabaseWork, settleDatabaseWork } from "./database-circuit";
 import { withIdempotency } from "./idempotency";
@@ -13,6 +14,7 @@ import { problemResponse, toAppError } from "./problem";
 import { limitCaller, limitFailedAuthentication, refuseLimitedAddress } from "./rate-limits";
 import { parseJson, readRawBody } from "./read-json-body";
 import { admitReport } from "./report-concurrency";
+import { streamedResponse } from "./streamed-response";
 
 type Output<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
 
@@ -29,8 +31,12 @@ export interface HandlerContext<Operation extends OperationDefinition> {
   idempotencyKey: Operation extends { idempotency: "required" } ? string : string | undefined;
 }
 
-/** The body an operation answers with: its response schema's type, sent with its status. */
-export type ResponseOf<Operation extends OperationDefinition> = z.output<Operation["response"]["schema"]>;
+/** The body an operation answers with: its response schema's type (or a stream for a file), sent with its status. */
+export type ResponseOf<Operation extends OperationDefinition> = Operation["response"] extends {
+  contentType: string;
+}
+  ? StreamedBody
+  : z.output<Operation["response"]["schema"]>;
 
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -68,14 +74,26 @@ export function apiRoute<const Operation extends OperationDefinition>(
           request,
           url,
           params: operation.params ? operation.params.parse(params) : params,
-          query: operation.query?.parse(Object.fromEntries(url.searchParams)),
+          query: operation.query ? parseQuery(operation.query, url.searchParams) : undefined,
           body: operation.body && json !== undefined ? operation.body.schema.parse(json) : json,
           principal: caller,
           actor: actorOf(caller),
           idempotencyKey,
         } as HandlerContext<Operation>;
-        return { status: operation.response.status, body: JSON.stringify(await handler(context)) };
+        return handler(context);
       };
+      if (operation.response.contentType) {
+        const file = (await run()) as StreamedBody;
+        settleDatabaseWork(admission);
+        // The report slot is held until the last chunk is sent (or the caller goes away).
+        const release = releaseReport;
+        releaseReport = undefined;
+        return streamedResponse(file, operation.response.contentType, () => release?.());
+      }
+      const runJson = async () => ({
+        status: operation.response.status,
+        body: JSON.stringify(await run()),
+      });
       const response =
         idempotencyKey && operation.idempotency !== "none"
           ? await withIdempotency(
@@ -84,9 +102,9 @@ export function apiRoute<const Operation extends OperationDefinition>(
                 key: idempotencyKey,
                 fingerprint: `${request.method} ${url.pathname}${url.search}\n${rawBody}`,
               },
-              run,
+              runJson,
             )
-          : await run();
+          : await runJson();
       settleDatabaseWork(admission);
       return new Response(response.body, {
         status: response.status,

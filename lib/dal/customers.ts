@@ -4,7 +4,8 @@ import { requireStaff } from "../auth/current-staff";
 import { AppError } from "../errors/app-error";
 import { getCustomer } from "../server/customers/get-customer";
 import { listCustomers } from "../server/customers/list-customers";
-import type { ListCustomersQuery } from "../validations/customer";
+import { listCustomersQuerySchema } from "../validations/customer-list-query";
+import { parseQuery } from "../validations/parse-query";
 import { isStorableText } from "../validations/text";
 
 // The pages' way to customer data (Next.js's "Data Access Layer"): each function decides who is
@@ -12,10 +13,10 @@ import { isStorableText } from "../validations/text";
 // fetches nothing for a visitor without the right. Pages never import lib/server directly
 // (tests/architecture/page-data-access.test.ts).
 
-/** A page of the customer list, for any signed-in staff user. */
-export async function listCustomersForStaff(query: ListCustomersQuery) {
+/** A page of the customer list, for any signed-in staff user: the query as the API parses it. */
+export async function listCustomersForStaff(search: URLSearchParams) {
   await requireStaff({ permission: "read" });
-  return listCustomers(query);
+  return listCustomers(parseQuery(listCustomersQuerySchema, search));
 }
 
 /** One customer, for any signed-in staff user; an id that names no customer is the not-found page. */

@@ -54,7 +54,12 @@ function operationObject(operation: OperationDefinition): ZodOpenApiOperationObj
     // A body that may be left out (a refund's, where none means "all of it") is not `required`.
     ...(body ? { requestBody: { ...(body.required ? { required: true } : {}), ...json(body.schema) } } : {}),
     responses: {
-      [response.status]: { description: response.description, ...json(response.schema) },
+      [response.status]: {
+        description: response.description,
+        ...(response.contentType
+          ? { content: { [response.contentType]: { schema: response.schema } } }
+          : json(response.schema)),
+      },
       ...Object.fromEntries(
         Object.entries(operation.errors ?? {}).map(([status, description]) => [status, problem(description)]),
       ),

@@ -1,9 +1,7 @@
-import {
-  createCustomerSchema,
-  listCustomersQuerySchema,
-  updateCustomerSchema,
-} from "../validations/customer";
-import { replacePropertiesSchema } from "../validations/properties";
+import { z } from "zod";
+import { createCustomerSchema, updateCustomerSchema } from "../validations/customer";
+import { exportCustomersQuerySchema, listCustomersQuerySchema } from "../validations/customer-list-query";
+import { patchPropertiesSchema, replacePropertiesSchema } from "../validations/properties";
 import { customerResponseSchema, listOf } from "../validations/responses";
 import { customerIdParams, defineOperation } from "./define-operation";
 
@@ -15,15 +13,39 @@ export const listCustomers = defineOperation({
   method: "GET",
   path: "/customers.json",
   permission: "read",
-  summary: "List customers, newest first",
+  summary: "List customers by filters and sort, newest first by default",
+  description:
+    "Filters combine (and). `mrr_gte`, `mrr_lte` and `sort=mrr` need `currency`. `include[]=total_count` adds how many customers match.",
   query: listCustomersQuerySchema,
   idempotency: "none",
   response: {
     status: 200,
     description: "A page of customers",
-    schema: listOf(customerResponseSchema, "CustomerList"),
+    schema: listOf(customerResponseSchema, "CustomerList", {
+      total_count: z
+        .number()
+        .int()
+        .optional()
+        .meta({ description: "With `include[]=total_count`: how many customers the filters match" }),
+    }),
   },
-  errors: { 422: "Bad filter" },
+  errors: { 422: "Unknown parameter or bad value (`errors[].field` names it)" },
+});
+
+export const exportCustomers = defineOperation({
+  ...customer,
+  operationId: "exportCustomers",
+  method: "GET",
+  path: "/customers.csv",
+  permission: "read",
+  summary: "Every customer the filters match, as CSV (streamed)",
+  description:
+    "The list's filters and sort. One header line: the customer's fields, `mrr_<CUR>` per currency and `property.<key>` per property key present among the rows. Cells that a spreadsheet would run as a formula start with `'`.",
+  query: exportCustomersQuerySchema,
+  idempotency: "none",
+  report: true,
+  response: { status: 200, description: "The CSV file", schema: z.string(), contentType: "text/csv" },
+  errors: { 422: "Unknown parameter or bad value (`errors[].field` names it)" },
 });
 
 export const createCustomer = defineOperation({
@@ -93,12 +115,28 @@ export const replaceCustomerProperties = defineOperation({
   errors: { 404: "No such customer", 409: "Customer deleted" },
 });
 
+export const patchCustomerProperties = defineOperation({
+  ...customer,
+  operationId: "patchCustomerProperties",
+  method: "PATCH",
+  path: "/customers/{id}/properties.json",
+  permission: "write",
+  summary: "Set or remove (null) the named properties, leaving every other key alone",
+  params: customerIdParams,
+  body: { schema: patchPropertiesSchema, required: true },
+  idempotency: "none",
+  response: { status: 200, description: "The customer", schema: customerResponseSchema },
+  errors: { 404: "No such customer", 409: "Customer deleted" },
+});
+
 /** In the order the document lists them. */
 export const customerOperations = [
   listCustomers,
+  exportCustomers,
   createCustomer,
   getCustomer,
   updateCustomer,
   deleteCustomer,
   replaceCustomerProperties,
+  patchCustomerProperties,
 ];

@@ -41,9 +41,19 @@ export interface OperationDefinition {
    * past that), on the report connections of lib/db.ts.
    */
   report?: boolean;
-  response: { status: 200 | 201; description: string; schema: z.ZodType };
+  /**
+   * What a success answers with. With `contentType` (the CSV export) the handler returns a
+   * StreamedBody instead of JSON, and the schema describes the text for the document.
+   */
+  response: { status: 200 | 201; description: string; schema: z.ZodType; contentType?: "text/csv" };
   /** The problems particular to this operation, by status (the ones every operation shares are added). */
   errors?: Partial<Record<400 | 404 | 409 | 422 | 429 | 502 | 503, string>>;
+}
+
+/** A streamed answer (a file): its chunks and the name a browser saves it under. */
+export interface StreamedBody {
+  stream: ReadableStream<Uint8Array>;
+  filename: string;
 }
 
 /** Keeps the literal types of a definition, so that handlers get its schemas' types. */

@@ -19,9 +19,12 @@ export function isMalformedPath(pathname: string): boolean {
   }
 }
 
-/** The JSON API, Stripe's webhook and the API's catch-all: answered with problem documents, not pages. */
+/** The JSON API (and its CSV export), Stripe's webhook and the API's catch-all: answered with problem documents, not pages. */
 export const isApiPath = (pathname: string) =>
-  pathname.startsWith("/api/") || pathname.startsWith("/webhooks/") || pathname.endsWith(".json");
+  pathname.startsWith("/api/") ||
+  pathname.startsWith("/webhooks/") ||
+  pathname.endsWith(".json") ||
+  pathname === "/customers.csv";
 
 /** A path no route serves: a page request rewritten onto it gets Next's not-found page and a 404. */
 export const NOT_FOUND_PATH = "/_malformed-path";

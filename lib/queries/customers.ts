@@ -1,15 +1,11 @@
 import * as api from "@donutwork/api-client";
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { formatBracketParams } from "../validations/bracket-params";
 import type { Property } from "../validations/properties";
 import { dataOf, fromPages } from "./api-fetch";
-import type { CustomerStatus } from "./types";
 
-export interface CustomerListParams {
-  q?: string;
-  status?: CustomerStatus;
-  cursor?: string;
-  order?: "newest" | "oldest";
-}
+/** The list's query as the API takes it (every filter, the sort, the cursor), paging size and total aside. */
+export type CustomerListParams = Omit<NonNullable<api.ListCustomersData["query"]>, "limit" | "include">;
 
 export const CUSTOMER_PAGE_SIZE = 20;
 
@@ -19,21 +15,26 @@ export const customerKeys = {
   detail: (id: string) => ["customers", "detail", id] as const,
 };
 
-/** The list query of a page of the table; the API's own default order is left out of the URL. */
-export function customerListQueryParams(params: CustomerListParams): api.ListCustomersData["query"] {
-  return {
-    limit: CUSTOMER_PAGE_SIZE,
-    ...(params.q ? { q: params.q } : {}),
-    ...(params.status ? { status: params.status } : {}),
-    ...(params.cursor ? { cursor: params.cursor } : {}),
-    ...(params.order === "oldest" ? { order: "oldest" as const } : {}),
-  };
+/** A page of the table, with the total the filters match (the export's progress counts against it). */
+export function customerListQueryParams(
+  params: CustomerListParams,
+): NonNullable<api.ListCustomersData["query"]> {
+  return { ...params, limit: CUSTOMER_PAGE_SIZE, include: ["total_count"] };
 }
+
+/**
+ * The generated client writes one level of deepObject; `properties[key][gte]` needs two, so the
+ * list's calls spell their query with the API's own bracket module.
+ */
+export const bracketQuery = {
+  querySerializer: (query: Record<string, unknown>) => formatBracketParams(query),
+};
 
 export const customerListQuery = (params: CustomerListParams) =>
   queryOptions({
     queryKey: customerKeys.list(params),
-    queryFn: () => dataOf(api.listCustomers({ ...fromPages, query: customerListQueryParams(params) })),
+    queryFn: () =>
+      dataOf(api.listCustomers({ ...fromPages, ...bracketQuery, query: customerListQueryParams(params) })),
     // Keep the old page on screen while the next one loads, so the table does not jump.
     placeholderData: keepPreviousData,
   });

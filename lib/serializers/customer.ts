@@ -24,9 +24,16 @@ export const customerColumns = {
 export const customerSelect = {
   ...customerColumns,
   defaultPaymentMethod: { select: { id: true, brand: true, last4: true, expMonth: true, expYear: true } },
+  financials: { select: { riskLevel: true, riskScore: true } },
+  currentMrr: { select: { currency: true, mrr: true }, orderBy: { currency: "asc" } },
 } as const;
 
-export type CustomerRow = Pick<Customer, Exclude<keyof typeof customerSelect, "defaultPaymentMethod">> & {
+const KEPT_RELATIONS = ["defaultPaymentMethod", "financials", "currentMrr"] as const;
+
+export type CustomerRow = Pick<
+  Customer,
+  Exclude<keyof typeof customerSelect, (typeof KEPT_RELATIONS)[number]>
+> & {
   defaultPaymentMethod: {
     id: string;
     brand: string;
@@ -34,7 +41,18 @@ export type CustomerRow = Pick<Customer, Exclude<keyof typeof customerSelect, "d
     expMonth: number;
     expYear: number;
   } | null;
+  /** customer_financials; null until the customer's figures are first kept. */
+  financials: { riskLevel: string; riskScore: number } | null;
+  /** customer_mrr: bigint through Prisma, a JSON number through the list's SQL. */
+  currentMrr: { currency: string; mrr: bigint | number }[];
 };
+
+/** A customer not yet kept is low risk with no MRR, as assessRisk rates a customer with nothing. */
+const UNKEPT_RISK = { level: "low", score: 0 } as const;
+
+function perCurrency(rows: CustomerRow["currentMrr"], factor: number): Record<string, number> {
+  return Object.fromEntries(rows.map((row) => [row.currency, Number(row.mrr) * factor]));
+}
 
 /** The public JSON shape of a customer: snake_case fields, timestamps as ISO 8601 UTC strings. */
 export function serializeCustomer(row: CustomerRow): CustomerResponse {
@@ -63,6 +81,14 @@ export function serializeCustomer(row: CustomerRow): CustomerResponse {
           exp_year: row.defaultPaymentMethod.expYear,
         }
       : null,
+    mrr: perCurrency(row.currentMrr, 1),
+    yrr: perCurrency(row.currentMrr, 12),
+    risk: row.financials
+      ? {
+          level: row.financials.riskLevel as CustomerResponse["risk"]["level"],
+          score: row.financials.riskScore,
+        }
+      : UNKEPT_RISK,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

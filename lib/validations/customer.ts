@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { COUNTRY_CODES } from "./country-codes";
 import { createCustomerExample, updateCustomerExample } from "./examples";
-import { paginationQuerySchema } from "./pagination";
+import { replacePropertiesSchema } from "./properties";
 import { isStorableText, text } from "./text";
 
 // An empty (or all-space) value clears the field, as in Stripe's API, instead of storing "".
@@ -36,6 +36,8 @@ export const createCustomerSchema = z
     email: z.email({ error: "must be a valid email address" }).max(254, "must be at most 254 characters"),
     company_name: optionalText(200),
     address: addressSchema,
+    /** The PUT's array form under the same rules; left out, the customer starts with none. */
+    properties: replacePropertiesSchema.shape.properties.optional(),
   })
   .meta({ example: createCustomerExample });
 
@@ -50,14 +52,5 @@ export const updateCustomerSchema = z
   .partial()
   .meta({ example: updateCustomerExample });
 
-export const listCustomersQuerySchema = paginationQuerySchema.extend({
-  status: customerStatusSchema.optional(),
-  external_id: text(255).min(1).optional(),
-  q: text(200).trim().min(1, "must not be empty").optional(),
-  /** By creation: newest first (the default, as the contract says) or oldest first. */
-  order: z.enum(["newest", "oldest"], { error: "must be newest or oldest" }).default("newest"),
-});
-
 export type CreateCustomerInput = z.infer<typeof createCustomerSchema>;
 export type UpdateCustomerInput = z.infer<typeof updateCustomerSchema>;
-export type ListCustomersQuery = z.infer<typeof listCustomersQuerySchema>;

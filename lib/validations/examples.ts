@@ -42,6 +42,9 @@ export const customerExample = {
   properties: propertiesExample,
   status: "active",
   default_payment_method: { id: `pm_${ulid}`, brand: "visa", last4: "4242", exp_month: 12, exp_year: 2030 },
+  mrr: { USD: 19800, EUR: 0 },
+  yrr: { USD: 237600, EUR: 0 },
+  risk: { level: "low", score: 0 },
   created_at: at,
   updated_at: later,
 };
@@ -281,3 +284,5 @@ export const staffUserExample = {
   disabled_at: null,
   created_at: at,
 };
+
+export const patchPropertiesExample = { properties: { billing_tier: "gold", legacy_plan: null } };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { replacePropertiesExample } from "./examples";
+import { patchPropertiesExample, replacePropertiesExample } from "./examples";
 import { text } from "./text";
 
 export const MAX_PROPERTIES = 50;
@@ -44,4 +44,14 @@ export const replacePropertiesSchema = z
   })
   .meta({ example: replacePropertiesExample });
 
+/** PATCH: the named keys set, those given null removed, every other key left alone. */
+export const patchPropertiesSchema = z
+  .strictObject({
+    properties: z.record(propertySchema.shape.key, propertySchema.shape.value.nullable(), {
+      error: "must be an object of key: value pairs (null removes the key)",
+    }),
+  })
+  .meta({ example: patchPropertiesExample });
+
 export type Property = z.infer<typeof propertySchema>;
+export type PropertyPatch = z.infer<typeof patchPropertiesSchema>["properties"];

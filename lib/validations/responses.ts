@@ -13,6 +13,8 @@ export const timestamp = z.iso.datetime().meta({ description: "ISO 8601 UTC time
 export const eid = (kind: IdKind) =>
   z.string().meta({ example: `${ID_PREFIXES[kind]}_01JDQ3X5Z4Q8M2N6P7R9S0T1V2` });
 
+const moneyPerCurrency = z.record(z.string().regex(/^[A-Z]{3}$/), z.number().int());
+
 export const customerResponseSchema = z
   .object({
     id: eid("customer"),
@@ -43,6 +45,13 @@ export const customerResponseSchema = z
         description:
           "The card charges and subscriptions use; null until a card is confirmed by Stripe's webhook.",
       }),
+    mrr: moneyPerCurrency.meta({
+      description: "Current MRR per currency the customer bills in (integer minor units; {} when none)",
+    }),
+    yrr: moneyPerCurrency.meta({ description: "MRR × 12 per currency" }),
+    risk: z
+      .object({ level: z.enum(["low", "medium", "high"]), score: z.number().int().min(0).max(100) })
+      .meta({ description: "The kept risk; low and 0 for a customer whose figures are not kept yet" }),
     created_at: timestamp,
     updated_at: timestamp,
   })
@@ -74,7 +83,11 @@ export const problemSchema = z
   .meta({ id: "Problem", description: "RFC 9457 problem details", example: problemExample });
 
 /** A list envelope of `item`s; its example is a page holding the item's own example. */
-export function listOf<T extends z.ZodType>(item: T, id: string) {
+export function listOf<T extends z.ZodType, Extra extends z.ZodRawShape = Record<never, never>>(
+  item: T,
+  id: string,
+  extra?: Extra,
+) {
   const itemExample = item.meta()?.example;
   return z
     .object({
@@ -82,6 +95,7 @@ export function listOf<T extends z.ZodType>(item: T, id: string) {
       data: z.array(item),
       has_more: z.boolean(),
       next_cursor: z.string().nullable(),
+      ...(extra as Extra),
     })
     .meta({
       id,

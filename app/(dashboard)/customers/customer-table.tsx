@@ -1,18 +1,19 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { ColumnHeaders } from "@/components/ui/column-headers";
 import { ErrorText, LoadingText } from "@/components/ui/query-state";
-import { StatusBadge } from "@/components/ui/status-badge";
-import { customerLabel } from "@/lib/format/customer-label";
-import { formatDate } from "@/lib/format/dates";
 import { customerListQuery } from "@/lib/queries/customers";
 import { CustomerEmptyState } from "./customer-empty-state";
+import { CustomerExportButton } from "./customer-export-button";
 import { CustomerFilters } from "./customer-filters";
 import { CustomerPagination } from "./customer-pagination";
+import { CustomerRow } from "./customer-row";
 import {
+  filtered,
+  isAscending,
+  isFiltered,
   type ListUrlState,
   listHref,
   nextPage,
@@ -22,20 +23,32 @@ import {
   toggledOrder,
 } from "./list-params";
 
-/** Newest first (or oldest first), one page at a time; everything it shows is in the URL, so it can be shared. */
+const cell = "px-4 py-2.5";
+
+/** One page of the filtered, sorted list; everything it shows is in the URL, so it can be shared. */
 export function CustomerTable() {
   const router = useRouter();
   const state = readListState(useSearchParams());
-  const query = useQuery(customerListQuery(queryParamsOf(state)));
+  const params = queryParamsOf(state);
+  const query = useQuery(customerListQuery(params));
   const go = (next: ListUrlState) => router.push(listHref(next), { scroll: false });
+  const byCreation = state.sort === undefined || state.sort === "created";
+  const { cursor: _cursor, ...filters } = params;
 
   return (
     <div className="mt-6 space-y-4">
+      {/* Remounted when the URL changes (back/forward), so the form shows what the URL says. */}
       <CustomerFilters
-        q={state.q}
-        status={state.status}
-        onChange={(filters) => go({ ...filters, order: state.order, trail: [] })}
+        key={listHref({ ...state, cursor: undefined, trail: [] })}
+        filters={filters}
+        onChange={(next) => go(filtered(next))}
       />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-700" data-testid="customer-total">
+          {query.data?.total_count === undefined ? "" : `${query.data.total_count} customers match`}
+        </p>
+        <CustomerExportButton params={params} total={query.data?.total_count} />
+      </div>
       <div
         className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm"
         aria-busy={query.isFetching}
@@ -49,31 +62,37 @@ export function CustomerTable() {
             <ErrorText error={query.error} onRetry={() => void query.refetch()} />
           </div>
         ) : query.data.data.length === 0 ? (
-          <CustomerEmptyState filtered={Boolean(state.q || state.status || state.cursor)} />
+          <CustomerEmptyState filtered={isFiltered(state)} />
         ) : (
           <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Customers, newest first</caption>
+            <caption className="sr-only">Customers</caption>
             <ColumnHeaders
               className="bg-slate-50"
               columns={[
-                { label: "Customer", className: "px-4 py-2.5" },
-                { label: "External id", className: "px-4 py-2.5" },
-                { label: "Status", className: "px-4 py-2.5" },
-                { label: "Country", className: "px-4 py-2.5" },
+                { label: "Customer", className: cell },
+                { label: "Status", className: cell },
+                { label: "Country", className: cell },
+                { label: "MRR", className: cell },
+                { label: "YRR", className: cell },
+                { label: "Risk", className: cell },
+                { label: "Card", className: cell },
                 {
-                  className: "px-4 py-2.5",
-                  sort: state.order === "oldest" ? "ascending" : "descending",
+                  className: cell,
+                  ...(byCreation
+                    ? { sort: isAscending(state) ? ("ascending" as const) : ("descending" as const) }
+                    : {}),
                   label: (
                     <button
                       type="button"
                       className="inline-flex items-center gap-1 font-medium hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
                       onClick={() => go(toggledOrder(state))}
                     >
-                      Created <span aria-hidden="true">{state.order === "oldest" ? "↑" : "↓"}</span>
+                      Created{" "}
+                      {byCreation ? <span aria-hidden="true">{isAscending(state) ? "↑" : "↓"}</span> : null}
                       <span className="sr-only">
-                        {state.order === "oldest"
-                          ? "(oldest first; sort newest first)"
-                          : "(newest first; sort oldest first)"}
+                        {byCreation && !isAscending(state)
+                          ? "(newest first; sort oldest first)"
+                          : "(sort by creation)"}
                       </span>
                     </button>
                   ),
@@ -82,23 +101,7 @@ export function CustomerTable() {
             />
             <tbody className="divide-y divide-slate-100">
               {query.data.data.map((customer) => (
-                <tr key={customer.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-2.5">
-                    <Link
-                      href={`/customers/${customer.id}`}
-                      className="font-medium text-indigo-700 hover:underline"
-                    >
-                      {customerLabel(customer)}
-                    </Link>
-                    <div className="text-xs text-slate-600">{customer.email}</div>
-                  </td>
-                  <td className="px-4 py-2.5 font-mono text-xs">{customer.external_id}</td>
-                  <td className="px-4 py-2.5">
-                    <StatusBadge status={customer.status} />
-                  </td>
-                  <td className="px-4 py-2.5">{customer.address.country}</td>
-                  <td className="px-4 py-2.5 whitespace-nowrap">{formatDate(customer.created_at)}</td>
-                </tr>
+                <CustomerRow key={customer.id} customer={customer} />
               ))}
             </tbody>
           </table>

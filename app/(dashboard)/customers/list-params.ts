@@ -1,10 +1,12 @@
 import type { CustomerListParams } from "@/lib/queries/customers";
-import { customerStatusSchema } from "@/lib/validations/customer";
+import { BracketClash, formatBracketParams, parseBracketParams } from "@/lib/validations/bracket-params";
 
 /**
- * The list's state lives in the URL: `q`, `status`, `order`, `cursor` (the page being shown) and
- * `trail` (the cursors of the pages before it, so "Previous" works with a cursor API).
- * FIRST_PAGE marks the first page in the trail; base64url cursors never equal it.
+ * The list's state lives in the URL, in the API's own parameter names (`risk_level=high`,
+ * `properties[tier]=gold`, `sort=mrr&currency=USD`), so a bookmarked or shared view reloads
+ * as it was, plus `cursor` (the page being shown) and `trail` (the cursors of the pages before
+ * it, so "Previous" works with a cursor API). FIRST_PAGE marks the first page in the trail;
+ * base64url cursors never equal it. The API checks the values: a bad one shows its message.
  */
 export const FIRST_PAGE = "0";
 
@@ -12,32 +14,54 @@ export interface ListUrlState extends CustomerListParams {
   trail: string[];
 }
 
-type Source = { get(name: string): string | null };
+export type ListFilters = Omit<CustomerListParams, "cursor">;
+
+const TEXT_PARAMETERS = [
+  "q",
+  "status",
+  "risk_level",
+  "has_payment_method",
+  "card_expiring",
+  "country",
+  "currency",
+  "mrr_gte",
+  "mrr_lte",
+  "created_gte",
+  "created_lte",
+  "sort",
+  "order",
+  "cursor",
+] as const;
+
+type Source = Iterable<[string, string]>;
 
 export function readListState(search: Source): ListUrlState {
-  const status = customerStatusSchema.safeParse(search.get("status"));
-  const q = search.get("q")?.trim();
-  const cursor = search.get("cursor") ?? undefined;
-  const trail = search.get("trail")?.split(".").filter(Boolean) ?? [];
-  return {
-    q: q || undefined,
-    status: status.success ? status.data : undefined,
-    order: search.get("order") === "oldest" ? "oldest" : undefined,
-    cursor,
-    trail: cursor ? trail : [],
-  };
+  let nested: ReturnType<typeof parseBracketParams> = {};
+  try {
+    nested = parseBracketParams(new URLSearchParams([...search]));
+  } catch (error) {
+    if (!(error instanceof BracketClash)) throw error;
+  }
+  const state: Record<string, unknown> = {};
+  for (const name of TEXT_PARAMETERS) {
+    const value = nested[name];
+    if (typeof value === "string" && value.trim() !== "") state[name] = value.trim();
+  }
+  if (nested.properties && typeof nested.properties === "object" && !Array.isArray(nested.properties))
+    state.properties = nested.properties;
+  const trail = typeof nested.trail === "string" ? nested.trail.split(".").filter(Boolean) : [];
+  return { ...(state as CustomerListParams), trail: state.cursor ? trail : [] };
 }
 
-export function listHref(state: ListUrlState): string {
-  const search = new URLSearchParams();
-  if (state.q) search.set("q", state.q);
-  if (state.status) search.set("status", state.status);
-  if (state.order === "oldest") search.set("order", "oldest");
-  if (state.cursor) {
-    search.set("cursor", state.cursor);
-    if (state.trail.length) search.set("trail", state.trail.join("."));
-  }
-  const query = search.toString();
+/** The URL of a state; the API's defaults (created, newest first) are left out. */
+export function listHref({ trail, ...params }: ListUrlState): string {
+  const shown = {
+    ...params,
+    sort: params.sort === "created" ? undefined : params.sort,
+    order: params.order === "desc" || params.order === "newest" ? undefined : params.order,
+    trail: params.cursor && trail.length ? trail.join(".") : undefined,
+  };
+  const query = formatBracketParams(shown);
   return query ? `/customers?${query}` : "/customers";
 }
 
@@ -56,17 +80,28 @@ export function previousPage(state: ListUrlState): ListUrlState {
   };
 }
 
-export const queryParamsOf = ({ q, status, cursor, order }: ListUrlState): CustomerListParams => ({
-  q,
-  status,
-  cursor,
-  order,
-});
+/** What the API is asked for: the state without the trail. */
+export const queryParamsOf = ({ trail: _trail, ...params }: ListUrlState): CustomerListParams => params;
+
+/** New filters start again from the first page. */
+export const filtered = (filters: ListFilters): ListUrlState => ({ ...filters, trail: [] });
+
+const ascending = (state: ListUrlState) => state.order === "asc" || state.order === "oldest";
 
 /** Flips the creation order and starts again from the first page. */
 export const toggledOrder = (state: ListUrlState): ListUrlState => ({
   ...state,
-  order: state.order === "oldest" ? undefined : "oldest",
+  sort: undefined,
+  order:
+    state.sort === undefined || state.sort === "created" ? (ascending(state) ? undefined : "asc") : undefined,
   cursor: undefined,
   trail: [],
 });
+
+export const isAscending = ascending;
+
+/** Whether anything narrows the list (the empty state says so). */
+export const isFiltered = (state: ListUrlState) =>
+  Object.entries(queryParamsOf(state)).some(
+    ([name, value]) => name !== "sort" && name !== "order" && value !== undefined,
+  );

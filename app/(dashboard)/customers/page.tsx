@@ -2,8 +2,9 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { unstable_rethrow } from "next/navigation";
 import { listCustomersForStaff } from "@/lib/dal/customers";
-import { CUSTOMER_PAGE_SIZE, customerListQuery } from "@/lib/queries/customers";
+import { customerListQuery, customerListQueryParams } from "@/lib/queries/customers";
 import { getQueryClient } from "@/lib/queries/query-client";
+import { formatBracketParams } from "@/lib/validations/bracket-params";
 import { CustomerTable } from "./customer-table";
 import { ListHeading } from "./list-heading";
 import { queryParamsOf, readListState } from "./list-params";
@@ -17,16 +18,19 @@ export default async function CustomersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const raw = await searchParams;
-  const state = readListState({
-    get: (name) => (typeof raw[name] === "string" ? (raw[name] as string) : null),
-  });
+  const state = readListState(
+    Object.entries(raw).flatMap(([name, value]) =>
+      typeof value === "string" ? [[name, value] as [string, string]] : [],
+    ),
+  );
   const params = queryParamsOf(state);
   const queryClient = getQueryClient();
   try {
     await queryClient.fetchQuery({
       ...customerListQuery(params),
+      // The same query the client sends (customerListQueryParams), parsed by the API's own schema.
       queryFn: () =>
-        listCustomersForStaff({ ...params, order: params.order ?? "newest", limit: CUSTOMER_PAGE_SIZE }),
+        listCustomersForStaff(new URLSearchParams(formatBracketParams(customerListQueryParams(params)))),
     });
   } catch (error) {
     // The access check's redirect or forbidden page goes through; any other failure (say, a

@@ -7,9 +7,11 @@ import {
   customerSelect,
   serializeCustomer,
 } from "../../serializers/customer";
+import type { Property } from "../../validations/properties";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
 import { lockCustomer } from "./lock-customer";
+import { writePropertyRows } from "./property-rows";
 
 /**
  * The shape every customer.updated change shares: lock the row, refuse deleted customers,
@@ -30,7 +32,10 @@ export async function changeCustomer({
     if (current.status === "deleted")
       throw new AppError("conflict", `Customer ${id} is deleted and cannot be changed.`);
     const before = serializeCustomer(current);
-    const row = await tx.customer.update({ where: { id }, data: data(before), select: customerSelect });
+    const changes = data(before);
+    const row = await tx.customer.update({ where: { id }, data: changes, select: customerSelect });
+    // The filters' copy of the properties changes in the same transaction as the properties.
+    if (changes.properties !== undefined) await writePropertyRows(tx, id, row.properties as Property[]);
     const after = serializeCustomer(row);
     await recordChange(tx, {
       actor,

@@ -4,20 +4,24 @@ import { newId } from "../../ids";
 import { serializeCustomer } from "../../serializers/customer";
 import type { CreateCustomerInput } from "../../validations/customer";
 import type { Actor } from "../audit/actor";
+import { PROPERTY_ROW_COLUMNS, PROPERTY_ROW_VALUES } from "./property-rows";
 
 const isExternalIdTaken = (error: unknown) =>
   (error as { code?: string }).code === "23505" &&
   (error as { constraint?: string }).constraint === "customers_external_id_key";
 
-// The customer, its audit record and its customer.created event in one statement: atomic like
+// The customer, its property rows, its audit record and its customer.created event in one statement: atomic like
 // a transaction (recordChange's promise: a change, its audit trail and its announcement commit
 // or fail together), but one round trip instead of five and no Prisma on the hottest write.
 const INSERT_CUSTOMER = `
   with customer as (
     insert into customers (id, external_id, email, company_name, address_line1, address_line2,
-      address_city, address_state, address_postal_code, address_country, created_at, updated_at)
-    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+      address_city, address_state, address_postal_code, address_country, created_at, updated_at, properties)
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $16::jsonb)
     returning id
+  ), property_rows as (
+    insert into customer_properties (${PROPERTY_ROW_COLUMNS})
+    select customer.id, ${PROPERTY_ROW_VALUES} from customer, jsonb_array_elements($16::jsonb) p
   ), audit as (
     insert into audit_records (actor_type, actor_id, action, entity_type, entity_id, after)
     select $12, $13, 'customer.created', 'customer', id, $14::jsonb from customer
@@ -42,12 +46,14 @@ export async function createCustomer({ input, actor }: { input: CreateCustomerIn
     addressState: input.address.state ?? null,
     addressPostalCode: input.address.postal_code ?? null,
     addressCountry: input.address.country,
-    properties: [],
+    properties: input.properties ?? [],
     status: "active",
     createdAt: now,
     updatedAt: now,
-    // A new customer has no card yet.
+    // A new customer has no card, no kept figures and no MRR yet.
     defaultPaymentMethod: null,
+    financials: null,
+    currentMrr: [],
   });
   const { address } = customer;
   try {
@@ -67,6 +73,7 @@ export async function createCustomer({ input, actor }: { input: CreateCustomerIn
       actor.id,
       JSON.stringify(customer),
       newId("event"),
+      JSON.stringify(customer.properties),
     ]);
   } catch (error) {
     if (isExternalIdTaken(error)) throw await externalIdTaken(input.external_id);

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { CancelSubscriptionData, CancelSubscriptionErrors, CancelSubscriptionResponses, CreateChargeData, CreateChargeErrors, CreateChargeResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreatePaymentLinkData, CreatePaymentLinkErrors, CreatePaymentLinkResponses, CreateSubscriptionData, CreateSubscriptionErrors, CreateSubscriptionResponses, CreateWebhookEndpointData, CreateWebhookEndpointErrors, CreateWebhookEndpointResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteWebhookEndpointData, DeleteWebhookEndpointErrors, DeleteWebhookEndpointResponses, GetBookMetricsData, GetBookMetricsErrors, GetBookMetricsResponses, GetChargeData, GetChargeErrors, GetChargeResponses, GetCustomerData, GetCustomerErrors, GetCustomerGraphData, GetCustomerGraphErrors, GetCustomerGraphResponses, GetCustomerMetricsData, GetCustomerMetricsErrors, GetCustomerMetricsResponses, GetCustomerResponses, GetSubscriptionData, GetSubscriptionErrors, GetSubscriptionResponses, GetWebhookEndpointData, GetWebhookEndpointErrors, GetWebhookEndpointResponses, ListAuditTrailData, ListAuditTrailErrors, ListAuditTrailResponses, ListChargesData, ListChargesErrors, ListChargesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListPaymentLinksData, ListPaymentLinksErrors, ListPaymentLinksResponses, ListPaymentMethodsData, ListPaymentMethodsErrors, ListPaymentMethodsResponses, ListSubscriptionsData, ListSubscriptionsErrors, ListSubscriptionsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEndpointsData, ListWebhookEndpointsErrors, ListWebhookEndpointsResponses, RefundChargeData, RefundChargeErrors, RefundChargeResponses, ReplaceCustomerPropertiesData, ReplaceCustomerPropertiesErrors, ReplaceCustomerPropertiesResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateStaffUserData, UpdateStaffUserErrors, UpdateStaffUserResponses, UpdateSubscriptionData, UpdateSubscriptionErrors, UpdateSubscriptionResponses } from './types.gen';
+import type { CancelSubscriptionData, CancelSubscriptionErrors, CancelSubscriptionResponses, CreateChargeData, CreateChargeErrors, CreateChargeResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreatePaymentLinkData, CreatePaymentLinkErrors, CreatePaymentLinkResponses, CreateSubscriptionData, CreateSubscriptionErrors, CreateSubscriptionResponses, CreateWebhookEndpointData, CreateWebhookEndpointErrors, CreateWebhookEndpointResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteWebhookEndpointData, DeleteWebhookEndpointErrors, DeleteWebhookEndpointResponses, ExportCustomersData, ExportCustomersErrors, ExportCustomersResponses, GetBookMetricsData, GetBookMetricsErrors, GetBookMetricsResponses, GetChargeData, GetChargeErrors, GetChargeResponses, GetCustomerData, GetCustomerErrors, GetCustomerGraphData, GetCustomerGraphErrors, GetCustomerGraphResponses, GetCustomerMetricsData, GetCustomerMetricsErrors, GetCustomerMetricsResponses, GetCustomerResponses, GetSubscriptionData, GetSubscriptionErrors, GetSubscriptionResponses, GetWebhookEndpointData, GetWebhookEndpointErrors, GetWebhookEndpointResponses, ListAuditTrailData, ListAuditTrailErrors, ListAuditTrailResponses, ListChargesData, ListChargesErrors, ListChargesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListPaymentLinksData, ListPaymentLinksErrors, ListPaymentLinksResponses, ListPaymentMethodsData, ListPaymentMethodsErrors, ListPaymentMethodsResponses, ListSubscriptionsData, ListSubscriptionsErrors, ListSubscriptionsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEndpointsData, ListWebhookEndpointsErrors, ListWebhookEndpointsResponses, PatchCustomerPropertiesData, PatchCustomerPropertiesErrors, PatchCustomerPropertiesResponses, RefundChargeData, RefundChargeErrors, RefundChargeResponses, ReplaceCustomerPropertiesData, ReplaceCustomerPropertiesErrors, ReplaceCustomerPropertiesResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateStaffUserData, UpdateStaffUserErrors, UpdateStaffUserResponses, UpdateSubscriptionData, UpdateSubscriptionErrors, UpdateSubscriptionResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -19,7 +19,9 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
 };
 
 /**
- * List customers, newest first
+ * List customers by filters and sort, newest first by default
+ *
+ * Filters combine (and). `mrr_gte`, `mrr_lte` and `sort=mrr` need `currency`. `include[]=total_count` adds how many customers match.
  */
 export const listCustomers = <ThrowOnError extends boolean = false>(options?: Options<ListCustomersData, ThrowOnError>) => (options?.client ?? client).get<ListCustomersResponses, ListCustomersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -38,6 +40,17 @@ export const createCustomer = <ThrowOnError extends boolean = false>(options: Op
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * Every customer the filters match, as CSV (streamed)
+ *
+ * The list's filters and sort. One header line: the customer's fields, `mrr_<CUR>` per currency and `property.<key>` per property key present among the rows. Cells that a spreadsheet would run as a formula start with `'`.
+ */
+export const exportCustomers = <ThrowOnError extends boolean = false>(options?: Options<ExportCustomersData, ThrowOnError>) => (options?.client ?? client).get<ExportCustomersResponses, ExportCustomersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/customers.csv',
+    ...options
 });
 
 /**
@@ -64,6 +77,19 @@ export const getCustomer = <ThrowOnError extends boolean = false>(options: Optio
 export const updateCustomer = <ThrowOnError extends boolean = false>(options: Options<UpdateCustomerData, ThrowOnError>) => (options.client ?? client).patch<UpdateCustomerResponses, UpdateCustomerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/customers/{id}.json',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Set or remove (null) the named properties, leaving every other key alone
+ */
+export const patchCustomerProperties = <ThrowOnError extends boolean = false>(options: Options<PatchCustomerPropertiesData, ThrowOnError>) => (options.client ?? client).patch<PatchCustomerPropertiesResponses, PatchCustomerPropertiesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/customers/{id}/properties.json',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -9,6 +9,10 @@ export type CustomerList = {
     data: Array<Customer>;
     has_more: boolean;
     next_cursor: string | null;
+    /**
+     * With `include[]=total_count`: how many customers the filters match
+     */
+    total_count?: number;
 };
 
 export type Customer = {
@@ -40,6 +44,25 @@ export type Customer = {
         exp_month: number;
         exp_year: number;
     } | null;
+    /**
+     * Current MRR per currency the customer bills in (integer minor units; {} when none)
+     */
+    mrr: {
+        [key: string]: number;
+    };
+    /**
+     * MRR × 12 per currency
+     */
+    yrr: {
+        [key: string]: number;
+    };
+    /**
+     * The kept risk; low and 0 for a customer whose figures are not kept yet
+     */
+    risk: {
+        level: 'low' | 'medium' | 'high';
+        score: number;
+    };
     /**
      * ISO 8601 UTC timestamp
      */
@@ -529,7 +552,29 @@ export type ListCustomersData = {
         status?: 'active' | 'suspended' | 'deleted';
         external_id?: string;
         q?: string;
-        order?: 'newest' | 'oldest';
+        risk_level?: 'low' | 'medium' | 'high';
+        has_payment_method?: 'true' | 'false';
+        card_expiring?: 'true';
+        country?: string;
+        currency?: string;
+        mrr_gte?: string;
+        mrr_lte?: string;
+        created_gte?: string | string;
+        created_lte?: string | string;
+        /**
+         * `properties[key]=value`: equality (`true`/`false` match booleans, a number literal a number equal to it or the same text, anything else text); `properties[key][gt|gte|lt|lte]=n` compares numbers (nested deepObject: `properties[api_quota][gte]=10000`).
+         */
+        properties?: {
+            [key: string]: string | {
+                gt?: string;
+                gte?: string;
+                lt?: string;
+                lte?: string;
+            };
+        };
+        sort?: 'created' | 'mrr' | 'risk_score';
+        order?: 'desc' | 'asc' | 'newest' | 'oldest';
+        include?: 'total_count' | Array<'total_count'>;
     };
     url: '/customers.json';
 };
@@ -544,7 +589,7 @@ export type ListCustomersErrors = {
      */
     403: Problem;
     /**
-     * Bad filter
+     * Unknown parameter or bad value (`errors[].field` names it)
      */
     422: Problem;
 };
@@ -573,6 +618,10 @@ export type CreateCustomerData = {
             postal_code?: string | null;
             country: string;
         };
+        properties?: Array<{
+            key: string;
+            value: string | number | boolean;
+        }>;
     };
     headers?: {
         /**
@@ -622,6 +671,65 @@ export type CreateCustomerResponses = {
 };
 
 export type CreateCustomerResponse = CreateCustomerResponses[keyof CreateCustomerResponses];
+
+export type ExportCustomersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        status?: 'active' | 'suspended' | 'deleted';
+        external_id?: string;
+        q?: string;
+        risk_level?: 'low' | 'medium' | 'high';
+        has_payment_method?: 'true' | 'false';
+        card_expiring?: 'true';
+        country?: string;
+        currency?: string;
+        mrr_gte?: string;
+        mrr_lte?: string;
+        created_gte?: string | string;
+        created_lte?: string | string;
+        /**
+         * `properties[key]=value`: equality (`true`/`false` match booleans, a number literal a number equal to it or the same text, anything else text); `properties[key][gt|gte|lt|lte]=n` compares numbers (nested deepObject: `properties[api_quota][gte]=10000`).
+         */
+        properties?: {
+            [key: string]: string | {
+                gt?: string;
+                gte?: string;
+                lt?: string;
+                lte?: string;
+            };
+        };
+        sort?: 'created' | 'mrr' | 'risk_score';
+        order?: 'desc' | 'asc' | 'newest' | 'oldest';
+    };
+    url: '/customers.csv';
+};
+
+export type ExportCustomersErrors = {
+    /**
+     * No or bad credentials
+     */
+    401: Problem;
+    /**
+     * The key or role lacks the right
+     */
+    403: Problem;
+    /**
+     * Unknown parameter or bad value (`errors[].field` names it)
+     */
+    422: Problem;
+};
+
+export type ExportCustomersError = ExportCustomersErrors[keyof ExportCustomersErrors];
+
+export type ExportCustomersResponses = {
+    /**
+     * The CSV file
+     */
+    200: string;
+};
+
+export type ExportCustomersResponse = ExportCustomersResponses[keyof ExportCustomersResponses];
 
 export type DeleteCustomerData = {
     body?: never;
@@ -764,6 +872,64 @@ export type UpdateCustomerResponses = {
 };
 
 export type UpdateCustomerResponse = UpdateCustomerResponses[keyof UpdateCustomerResponses];
+
+export type PatchCustomerPropertiesData = {
+    body: {
+        properties: {
+            [key: string]: string | number | boolean | null;
+        };
+    };
+    path: {
+        /**
+         * The customer's eid
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/customers/{id}/properties.json';
+};
+
+export type PatchCustomerPropertiesErrors = {
+    /**
+     * Malformed JSON
+     */
+    400: Problem;
+    /**
+     * No or bad credentials
+     */
+    401: Problem;
+    /**
+     * The key or role lacks the right
+     */
+    403: Problem;
+    /**
+     * No such customer
+     */
+    404: Problem;
+    /**
+     * Customer deleted
+     */
+    409: Problem;
+    /**
+     * Body larger than 1 MB
+     */
+    413: Problem;
+    /**
+     * Validation failed; `errors` names every bad field
+     */
+    422: Problem;
+};
+
+export type PatchCustomerPropertiesError = PatchCustomerPropertiesErrors[keyof PatchCustomerPropertiesErrors];
+
+export type PatchCustomerPropertiesResponses = {
+    /**
+     * The customer
+     */
+    200: Customer;
+};
+
+export type PatchCustomerPropertiesResponse = PatchCustomerPropertiesResponses[keyof PatchCustomerPropertiesResponses];
 
 export type ReplaceCustomerPropertiesData = {
     body: {
