@@ -1,12 +1,12 @@
 import { billableCustomer } from "../billing/billing-support";
 import { createCustomer } from "../support/api";
-import { ACTING_ROLES, chargesOf, expectAudited, openCustomer } from "./support/customer-actions";
+import { ACTING_ROLES, chargesOf, expectAudited, openCustomer, pageAs } from "./support/customer-actions";
 import { expect, test } from "./support/fixtures";
-import { contextAs } from "./support/sessions";
 
 // Each test saves a card through the emulator and waits for its webhook; on a busy two-core
-// machine with other suites running, that alone took up to a minute.
-test.describe.configure({ timeout: 150_000 });
+// machine with other suites running, that alone took up to a minute, and
+// the page's panels as long again.
+test.describe.configure({ timeout: 240_000 });
 
 test.describe("charges and refunds from the customer page", () => {
   for (const role of ACTING_ROLES) {
@@ -16,8 +16,7 @@ test.describe("charges and refunds from the customer page", () => {
       request,
     }) => {
       const customer = await billableCustomer(request);
-      const context = await contextAs(browser, baseURL ?? "", role);
-      const page = await context.newPage();
+      const { page, close } = await pageAs(browser, baseURL, role);
       await openCustomer(page, customer.id);
       const panel = page.getByRole("region", { name: "Charges" });
 
@@ -61,7 +60,7 @@ test.describe("charges and refunds from the customer page", () => {
       const [refunded] = await chargesOf(request, customer.id);
       expect(refunded).toMatchObject({ amount_refunded: 1500, refunded: true });
       expect(refunded?.refunds.map((item) => item.amount).sort((a, b) => a - b)).toEqual([500, 1000]);
-      await context.close();
+      await close();
     });
   }
 

@@ -16,8 +16,9 @@ async function fillCharge(page: Page, amount: string) {
 }
 
 // Each test saves a card through the emulator and waits for its webhook; on a busy two-core
-// machine with other suites running, that alone took up to a minute.
-test.describe.configure({ timeout: 150_000 });
+// machine with other suites running, that alone took up to a minute, and
+// the page's panels as long again.
+test.describe.configure({ timeout: 240_000 });
 
 test.describe("a charge is made once however often it is submitted", () => {
   test("a double click and then a replay of the page's request make exactly one charge", async ({

@@ -1,11 +1,11 @@
 import { getCustomer, writeHeaders } from "../support/api";
-import { ACTING_ROLES, expectAudited } from "./support/customer-actions";
+import { ACTING_ROLES, expectAudited, pageAs } from "./support/customer-actions";
 import { expect, test } from "./support/fixtures";
-import { contextAs } from "./support/sessions";
 
 // Each test saves a card through the emulator and waits for its webhook; on a busy two-core
-// machine with other suites running, that alone took up to a minute.
-test.describe.configure({ timeout: 150_000 });
+// machine with other suites running, that alone took up to a minute, and
+// the page's panels as long again.
+test.describe.configure({ timeout: 240_000 });
 
 test.describe("a new customer from the list", () => {
   for (const role of ACTING_ROLES) {
@@ -15,8 +15,7 @@ test.describe("a new customer from the list", () => {
       request,
     }) => {
       const id = crypto.randomUUID().slice(0, 8);
-      const context = await contextAs(browser, baseURL ?? "", role);
-      const page = await context.newPage();
+      const { page, close } = await pageAs(browser, baseURL, role);
       await page.goto("/customers");
       await page.getByRole("link", { name: "New customer" }).click();
       await expect(page).toHaveURL(/\/customers\/new$/);
@@ -54,7 +53,7 @@ test.describe("a new customer from the list", () => {
         ],
       });
       await expectAudited(request, customerId, { action: "customer.created", entityId: customerId, role });
-      await context.close();
+      await close();
     });
   }
 

@@ -1,12 +1,27 @@
+import type { APIRequestContext, Page } from "@playwright/test";
 import { billableCustomer } from "../billing/billing-support";
 import { createCustomer } from "../support/api";
-import { ACTING_ROLES, expectAudited, openCustomer, subscriptionsOf } from "./support/customer-actions";
+import {
+  ACTING_ROLES,
+  expectAudited,
+  openCustomer,
+  pageAs,
+  subscriptionsOf,
+} from "./support/customer-actions";
 import { expect, test } from "./support/fixtures";
-import { contextAs } from "./support/sessions";
 
 // Each test saves a card through the emulator and waits for its webhook; on a busy two-core
-// machine with other suites running, that alone took up to a minute.
-test.describe.configure({ timeout: 150_000 });
+// machine with other suites running, that alone took up to a minute, and
+// the page's panels as long again.
+test.describe.configure({ timeout: 240_000 });
+
+/** The new-subscription form on a customer's page (by default a new customer with a saved card). */
+async function openNewSubscription(page: Page, request: APIRequestContext, customer?: { id: string }) {
+  const subject = customer ?? (await billableCustomer(request));
+  await openCustomer(page, subject.id);
+  await page.getByRole("button", { name: "New subscription" }).click();
+  return { customer: subject, form: page.getByRole("form", { name: "New subscription" }) };
+}
 
 test.describe("subscriptions from the customer page", () => {
   for (const role of ACTING_ROLES) {
@@ -16,8 +31,7 @@ test.describe("subscriptions from the customer page", () => {
       request,
     }) => {
       const customer = await billableCustomer(request);
-      const context = await contextAs(browser, baseURL ?? "", role);
-      const page = await context.newPage();
+      const { page, close } = await pageAs(browser, baseURL, role);
       await openCustomer(page, customer.id);
       const panel = page.getByRole("region", { name: "Subscriptions" });
       const mrr = page.getByRole("region", { name: "Revenue and risk" }).getByTestId("mrr");
@@ -85,7 +99,7 @@ test.describe("subscriptions from the customer page", () => {
         role,
         orStripe: true,
       });
-      await context.close();
+      await close();
     });
   }
 
@@ -93,10 +107,7 @@ test.describe("subscriptions from the customer page", () => {
     financePage: page,
     request,
   }) => {
-    const customer = await billableCustomer(request);
-    await openCustomer(page, customer.id);
-    await page.getByRole("button", { name: "New subscription" }).click();
-    const form = page.getByRole("form", { name: "New subscription" });
+    const { form } = await openNewSubscription(page, request, await createCustomer(request));
     await form.getByLabel("Amount per unit").fill("1.00");
     await form.getByLabel("Interval").selectOption("year");
     await expect(form.getByTestId("mrr-effect")).toHaveText("$0.00 → $0.08");
@@ -111,10 +122,7 @@ test.describe("subscriptions from the customer page", () => {
     financePage: page,
     request,
   }) => {
-    const customer = await billableCustomer(request);
-    await openCustomer(page, customer.id);
-    await page.getByRole("button", { name: "New subscription" }).click();
-    const form = page.getByRole("form", { name: "New subscription" });
+    const { customer, form } = await openNewSubscription(page, request);
     await form.getByLabel("Description").fill("Too long a trial");
     await form.getByLabel("Amount per unit").fill("10");
     await form.getByLabel("Trial days").fill("9999");
@@ -127,10 +135,7 @@ test.describe("subscriptions from the customer page", () => {
   });
 
   test("without a card the form says so and cannot submit", async ({ financePage: page, request }) => {
-    const customer = await createCustomer(request);
-    await openCustomer(page, customer.id);
-    await page.getByRole("button", { name: "New subscription" }).click();
-    const form = page.getByRole("form", { name: "New subscription" });
+    const { form } = await openNewSubscription(page, request, await createCustomer(request));
     await form.getByLabel("Amount per unit").fill("10");
     await expect(form.getByRole("alert")).toHaveText(/No card on file/);
     await expect(form.getByRole("button", { name: "Add subscription" })).toBeDisabled();

@@ -71,14 +71,8 @@ export const generatePaymentLink = (id: string) =>
 export type NewCustomer = NonNullable<api.CreateCustomerData["body"]>;
 
 /**
- * Creates a customer with its properties in one submission. POST /customers.json does not take
- * `properties` on this branch yet (the customer-filters branch adds it), so they follow in a
- * PUT; the POST carries the submission's Idempotency-Key, so a retry replays the customer
- * instead of making a second one and then sets the same properties again.
+ * Creates a customer, its properties included, in one POST under the submission's
+ * Idempotency-Key, so a retry replays the customer instead of making a second one.
  */
-export async function createCustomer(body: NewCustomer, properties: Property[], key: string) {
-  const customer = await dataOf(
-    api.createCustomer({ ...fromPages, headers: { "idempotency-key": key }, body }),
-  );
-  return properties.length === 0 ? customer : replaceProperties(customer.id, properties);
-}
+export const createCustomer = (body: NewCustomer, key: string) =>
+  dataOf(api.createCustomer({ ...fromPages, headers: { "idempotency-key": key }, body }));

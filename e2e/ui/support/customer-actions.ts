@@ -1,9 +1,9 @@
 import * as api from "@donutwork/api-client";
-import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
 import { writeClient } from "../../support/api";
 import { expectData } from "../../support/api-typed";
 import { credentials } from "../../support/credentials";
-import type { Role } from "./sessions";
+import { contextAs, type Role } from "./sessions";
 
 /** The roles that act in the browser; viewers are refused (viewer-refusals.spec.ts). */
 export const ACTING_ROLES = ["admin", "finance"] as const satisfies readonly Role[];
@@ -68,9 +68,18 @@ export async function subscriptionsOf(request: APIRequestContext, customerId: st
   return expectData(page, 200).data;
 }
 
-/** Opens the customer's page and waits for the panels' first loads. */
+/**
+ * Opens the customer's page and waits for the panels' first loads (a minute: with other suites
+ * on the same two cores, the page's eight panels took over 20 s).
+ */
 export async function openCustomer(page: Page, customerId: string) {
   await page.goto(`/customers/${customerId}`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: /^Loading / })).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByRole("status").filter({ hasText: /^Loading / })).toHaveCount(0, { timeout: 60_000 });
+}
+
+/** A page signed in as `role` (a test per acting role), and how to close it. */
+export async function pageAs(browser: Browser, baseURL: string | undefined, role: Role) {
+  const context = await contextAs(browser, baseURL ?? "", role);
+  return { page: await context.newPage(), close: () => context.close() };
 }

@@ -39,8 +39,7 @@ export function NewCustomerForm() {
   const [rows, setRows] = useState<PropertyRow[]>([]);
   const [checked, setChecked] = useState(false);
   const mutation = useMutation({
-    mutationFn: ({ body, key }: { body: NewCustomer; key: string }) =>
-      createCustomer(body, propertiesOf(rows), key),
+    mutationFn: ({ body, key }: { body: NewCustomer; key: string }) => createCustomer(body, key),
     onSuccess: (customer) => {
       idempotency.succeeded();
       queryClient.setQueryData(customerKeys.detail(customer.id), customer);
@@ -60,8 +59,13 @@ export function NewCustomerForm() {
         event.preventDefault();
         setChecked(true);
         if (mutation.isPending || validateRows(rows).length > 0) return;
-        const body: NewCustomer = { external_id: externalId.trim(), ...patchOf(contact) } as NewCustomer;
-        mutation.mutate({ body, key: idempotency.keyFor({ body, properties: propertiesOf(rows) }) });
+        const properties = propertiesOf(rows);
+        const body = {
+          external_id: externalId.trim(),
+          ...patchOf(contact),
+          ...(properties.length ? { properties } : {}),
+        } as NewCustomer;
+        mutation.mutate({ body, key: idempotency.keyFor(body) });
       }}
       className="space-y-6"
     >
