@@ -67,3 +67,12 @@ export const replaceProperties = (id: string, properties: Property[]) =>
 
 export const generatePaymentLink = (id: string) =>
   dataOf(api.createPaymentLink({ ...fromPages, path: { id } }));
+
+export type NewCustomer = NonNullable<api.CreateCustomerData["body"]>;
+
+/**
+ * Creates a customer, its properties included, in one POST under the submission's
+ * Idempotency-Key, so a retry replays the customer instead of making a second one.
+ */
+export const createCustomer = (body: NewCustomer, key: string) =>
+  dataOf(api.createCustomer({ ...fromPages, headers: { "idempotency-key": key }, body }));

@@ -6,6 +6,7 @@ import { customerListQuery, customerListQueryParams } from "@/lib/queries/custom
 import { getQueryClient } from "@/lib/queries/query-client";
 import { formatBracketParams } from "@/lib/validations/bracket-params";
 import { CustomerTable } from "./customer-table";
+import { ListHeading } from "./list-heading";
 import { queryParamsOf, readListState } from "./list-params";
 
 export const metadata: Metadata = { title: "Customers" };
@@ -38,7 +39,7 @@ export default async function CustomersPage({
   }
   return (
     <main>
-      <h1 className="text-2xl font-semibold">Customers</h1>
+      <ListHeading />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <CustomerTable />
       </HydrationBoundary>

@@ -5,8 +5,9 @@ import type { PaginationQuery } from "../../validations/pagination";
 import { getCustomerRowOrThrow } from "../customers/get-customer";
 
 /**
- * The changes to a customer and to the things that hang off it (payment links and payment
- * methods), newest first, by cursor. Audit records are keyed by entity, not by customer, so the
+ * The changes to a customer and to the things that hang off it (payment links, payment
+ * methods, subscriptions and charges, so that the staff's billing actions show on the
+ * customer's page), newest first, by cursor. Audit records are keyed by entity, not by customer, so the
  * customer's own ids are gathered first.
  */
 export async function listCustomerAuditTrail({
@@ -18,11 +19,13 @@ export async function listCustomerAuditTrail({
 }) {
   await getCustomerRowOrThrow(customerId);
   const { beforeId, take } = windowOf(query, "serial");
-  const [links, methods] = await Promise.all([
+  const owned = await Promise.all([
     db().paymentLink.findMany({ where: { customerId }, select: { id: true } }),
     db().paymentMethod.findMany({ where: { customerId }, select: { id: true } }),
+    db().subscription.findMany({ where: { customerId }, select: { id: true } }),
+    db().charge.findMany({ where: { customerId }, select: { id: true } }),
   ]);
-  const entityIds = [customerId, ...links.map((link) => link.id), ...methods.map((method) => method.id)];
+  const entityIds = [customerId, ...owned.flat().map((entity) => entity.id)];
   const fetched = await db().auditRecord.findMany({
     where: { entityId: { in: entityIds }, ...(beforeId ? { id: { lt: BigInt(beforeId) } } : {}) },
     orderBy: { id: "desc" },

@@ -6,8 +6,8 @@ import { ErrorText } from "@/components/ui/query-state";
 import { SaveActions } from "@/components/ui/save-actions";
 import { Section } from "@/components/ui/section";
 import { TextField } from "@/components/ui/text-field";
-import { ApiProblem } from "@/lib/queries/api-fetch";
 import { updateCustomer } from "@/lib/queries/customers";
+import { isGeneralError, problemsByField } from "@/lib/queries/field-problems";
 import type { Customer } from "@/lib/queries/types";
 import { useCustomerMutation } from "@/lib/queries/use-customer-mutation";
 import { CONTACT_FIELDS, type ContactDraft, draftOf, patchOf, validateContact } from "./contact-draft";
@@ -20,10 +20,7 @@ export function ContactForm({ customer }: { customer: Customer }) {
   const [saved, setSaved] = useState(false);
   const mutation = useCustomerMutation(customer.id, () => updateCustomer(customer.id, patchOf(draft)));
   const clientErrors = validateContact(draft);
-  const serverErrors =
-    mutation.error instanceof ApiProblem
-      ? Object.fromEntries(mutation.error.errors.map((e) => [e.field, e.message]))
-      : {};
+  const serverErrors = problemsByField(mutation.error);
   const errorOf = (name: string) =>
     (touched.has(name) ? clientErrors[name] : undefined) ?? serverErrors[name];
 
@@ -58,7 +55,7 @@ export function ContactForm({ customer }: { customer: Customer }) {
           ))}
         </fieldset>
         {canEdit ? <SaveActions label="Save contact" pending={mutation.isPending} saved={saved} /> : null}
-        {mutation.isError && !(mutation.error instanceof ApiProblem && mutation.error.errors.length) ? (
+        {isGeneralError(mutation.error) ? (
           <div className="mt-3">
             <ErrorText error={mutation.error} />
           </div>

@@ -38,8 +38,8 @@ export function CustomerPageBody({ customerId }: { customerId: string }) {
           <ContactForm customer={customer} />
           <PropertyEditor customer={customer} />
           <RelationshipGraph customerId={customer.id} />
-          <SubscriptionsPanel customerId={customer.id} />
-          <ChargesPanel customerId={customer.id} />
+          <SubscriptionsPanel customer={customer} />
+          <ChargesPanel customer={customer} />
         </div>
         <div className="space-y-6">
           <RiskPanel customerId={customer.id} />

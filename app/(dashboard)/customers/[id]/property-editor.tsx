@@ -1,9 +1,17 @@
 "use client";
 
 import { useState } from "react";
+import {
+  emptyRow,
+  problemsByRow,
+  propertiesOf,
+  type PropertyRow as Row,
+  rowsOf,
+  validateRows,
+} from "@/components/customers/property-draft";
+import { PropertyTable } from "@/components/customers/property-table";
 import { useCanWrite } from "@/components/providers/staff-session";
 import { Button } from "@/components/ui/button";
-import { ColumnHeaders } from "@/components/ui/column-headers";
 import { ErrorText } from "@/components/ui/query-state";
 import { SaveActions } from "@/components/ui/save-actions";
 import { Section } from "@/components/ui/section";
@@ -12,15 +20,6 @@ import { replaceProperties } from "@/lib/queries/customers";
 import type { Customer } from "@/lib/queries/types";
 import { useCustomerMutation } from "@/lib/queries/use-customer-mutation";
 import { MAX_PROPERTIES, type Property } from "@/lib/validations/properties";
-import {
-  emptyRow,
-  problemsByRow,
-  propertiesOf,
-  type PropertyRow as Row,
-  rowsOf,
-  validateRows,
-} from "./property-draft";
-import { PropertyRow } from "./property-row";
 
 /** Add, edit and remove key/value pairs, saved together as one PUT (the API replaces the set). */
 export function PropertyEditor({ customer }: { customer: Customer }) {
@@ -66,32 +65,7 @@ export function PropertyEditor({ customer }: { customer: Customer }) {
             {canEdit ? "No properties yet. Add a key and a value, then save." : "No properties."}
           </p>
         ) : (
-          <table className="w-full text-sm">
-            <caption className="sr-only">Customer properties</caption>
-            <ColumnHeaders
-              columns={[
-                { label: "Key", className: "w-2/5 pb-1" },
-                { label: "Type", className: "w-28 pb-1" },
-                { label: "Value", className: "pb-1" },
-                { label: "Actions", className: "pb-1", hiddenLabel: true },
-              ]}
-            />
-            <tbody>
-              {rows.map((row, index) => (
-                <PropertyRow
-                  key={row.rowId}
-                  row={row}
-                  index={index}
-                  errors={rowErrors.get(index)}
-                  disabled={!canEdit}
-                  onChange={(changed) =>
-                    edit(rows.map((candidate) => (candidate.rowId === row.rowId ? changed : candidate)))
-                  }
-                  onRemove={() => edit(rows.filter((candidate) => candidate.rowId !== row.rowId))}
-                />
-              ))}
-            </tbody>
-          </table>
+          <PropertyTable rows={rows} errors={rowErrors} disabled={!canEdit} onChange={edit} />
         )}
         {general.length ? (
           <ul role="alert" className="mt-2 text-sm text-rose-700">
