@@ -62,11 +62,14 @@ describe("webhook delivery", () => {
   });
 });
 
-describe("the purge of expired rows", () => {
-  it("is scheduled with pg-boss, which sends it once per slot whatever the number of instances", async () => {
+describe("the scheduled jobs (the purge of expired rows, the review of kept figures)", () => {
+  it("are scheduled with pg-boss, which sends each once per slot whatever the number of instances", async () => {
     const schedules = await app.db().$queryRaw<
       { name: string; cron: string }[]
     >`select name, cron from pgboss.schedule order by name`;
-    expect(schedules).toEqual([{ name: "purge-expired-rows", cron: "*/10 * * * *" }]);
+    expect(schedules).toEqual([
+      { name: "purge-expired-rows", cron: "*/10 * * * *" },
+      { name: "review-customer-financials", cron: "*/5 * * * *" },
+    ]);
   });
 });
