@@ -1,6 +1,9 @@
+import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
+import { csvColumns, csvRecord } from "../serializers/customer-csv";
 import { createCustomerSchema, updateCustomerSchema } from "../validations/customer";
 import { exportCustomersQuerySchema, listCustomersQuerySchema } from "../validations/customer-list-query";
+import { customerExample } from "../validations/examples";
 import { patchPropertiesSchema, replacePropertiesSchema } from "../validations/properties";
 import { customerResponseSchema, listOf } from "../validations/responses";
 import { customerIdParams, defineOperation } from "./define-operation";
@@ -32,6 +35,16 @@ export const listCustomers = defineOperation({
   errors: { 422: "Unknown parameter or bad value (`errors[].field` names it)" },
 });
 
+/** The document's example file: the customer example as the export writes it (one serializer). */
+function csvExample(): string {
+  const customer = customerExample as Parameters<typeof csvRecord>[0];
+  const columns = csvColumns(
+    Object.keys(customer.mrr),
+    customer.properties.map((property) => property.key),
+  );
+  return stringify([columns.header, csvRecord(customer, columns)]);
+}
+
 export const exportCustomers = defineOperation({
   ...customer,
   operationId: "exportCustomers",
@@ -44,7 +57,12 @@ export const exportCustomers = defineOperation({
   query: exportCustomersQuerySchema,
   idempotency: "none",
   report: true,
-  response: { status: 200, description: "The CSV file", schema: z.string(), contentType: "text/csv" },
+  response: {
+    status: 200,
+    description: "The CSV file",
+    schema: z.string().meta({ example: csvExample() }),
+    contentType: "text/csv",
+  },
   errors: { 422: "Unknown parameter or bad value (`errors[].field` names it)" },
 });
 

@@ -3,8 +3,8 @@ import { stringify } from "csv-stringify/sync";
 import { pool } from "../../db";
 import type { StreamedBody } from "../../operations/define-operation";
 import { type CustomerRow, serializeCustomer } from "../../serializers/customer";
+import { csvColumns, csvRecord } from "../../serializers/customer-csv";
 import type { CustomerExportQuery } from "../../validations/customer-list-query";
-import { csvColumns, csvRecord } from "./customer-csv-row";
 import { afterSql, orderBySql, selectionSql } from "./customer-selection";
 import { CUSTOMER_ROW_COLUMNS, SqlValues } from "./customer-sql";
 

@@ -1,4 +1,4 @@
-import type { CustomerResponse } from "../../validations/responses";
+import type { CustomerResponse } from "../validations/responses";
 
 const FIXED = [
   "id",
