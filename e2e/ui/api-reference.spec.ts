@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, type Page, test } from "@playwright/test";
+import { createCustomer, listCustomers } from "../../lib/operations/customers";
 import { keys, postCustomer } from "../support/api-client";
 import { fetchOpenApi } from "../support/api-openapi";
 
@@ -46,16 +47,14 @@ const sidebarEntry = (page: Page, summary: string) =>
 async function openReference(page: Page, operation?: { anchor: string; summary: string }) {
   const response = await page.goto(`/docs/api${operation ? `#${operation.anchor}` : ""}`);
   expect(response?.status()).toBe(200);
-  await expect(sidebarEntry(page, "List customers, newest first")).toBeVisible();
+  await expect(sidebarEntry(page, listCustomers.summary)).toBeVisible();
   if (operation) await expect(page.getByRole("region", { name: operation.summary })).toBeVisible();
   return response?.headers()["content-security-policy"] ?? "";
 }
 
-const CREATE_CUSTOMER = { anchor: "tag/customers/POST/customers.json", summary: "Create a customer" };
-const LIST_CUSTOMERS = {
-  anchor: "tag/customers/GET/customers.json",
-  summary: "List customers, newest first",
-};
+// Summaries from the operations' definitions: what the document, and so Scalar, shows.
+const CREATE_CUSTOMER = { anchor: "tag/customers/POST/customers.json", summary: createCustomer.summary };
+const LIST_CUSTOMERS = { anchor: "tag/customers/GET/customers.json", summary: listCustomers.summary };
 
 test.describe("GET /docs/api (Scalar)", () => {
   test("renders every operation in Chromium under the pages' CSP: no console error, no violation, nothing from elsewhere", async ({
@@ -119,7 +118,7 @@ test.describe("GET /docs/api (Scalar)", () => {
     const customer = await postCustomer(request);
     const problems = await watch(page, new URL(baseURL ?? "").origin);
     await openReference(page, LIST_CUSTOMERS);
-    const operation = page.getByRole("region", { name: "List customers, newest first" });
+    const operation = page.getByRole("region", { name: LIST_CUSTOMERS.summary });
     await operation.getByRole("button", { name: /^Test Request/ }).click();
     const client = page.getByRole("dialog");
     await client.getByPlaceholder("Token").fill(keys().readKey);
