@@ -192,55 +192,24 @@ test.describe("GET /customers.json filters", () => {
   test("filters combine: every one must hold", async ({ request }) => {
     const token = uniqueToken("combined");
     const gold = [{ key: "tier", value: "gold" }];
+    // Every filter below holds for `all`; each other customer misses exactly one of them.
+    const matchingKept = {
+      riskLevel: "high",
+      riskScore: 90,
+      hasPaymentMethod: true,
+      cardExpiresOn: dayFromToday(5),
+      mrr: { USD: 9900 },
+    } as const;
     await tagged(request, token, {
-      all: {
-        country: "FR",
-        properties: gold,
-        kept: {
-          riskLevel: "high",
-          riskScore: 90,
-          hasPaymentMethod: true,
-          cardExpiresOn: dayFromToday(5),
-          mrr: { USD: 9900 },
-        },
-      },
-      otherCountry: {
-        properties: gold,
-        kept: {
-          riskLevel: "high",
-          riskScore: 90,
-          hasPaymentMethod: true,
-          cardExpiresOn: dayFromToday(5),
-          mrr: { USD: 9900 },
-        },
-      },
+      all: { country: "FR", properties: gold, kept: matchingKept },
+      otherCountry: { properties: gold, kept: matchingKept },
       lowRisk: {
         country: "FR",
         properties: gold,
         kept: { hasPaymentMethod: true, cardExpiresOn: dayFromToday(5), mrr: { USD: 9900 } },
       },
-      smallMrr: {
-        country: "FR",
-        properties: gold,
-        kept: {
-          riskLevel: "high",
-          riskScore: 90,
-          hasPaymentMethod: true,
-          cardExpiresOn: dayFromToday(5),
-          mrr: { USD: 100 },
-        },
-      },
-      silver: {
-        country: "FR",
-        properties: [{ key: "tier", value: "silver" }],
-        kept: {
-          riskLevel: "high",
-          riskScore: 90,
-          hasPaymentMethod: true,
-          cardExpiresOn: dayFromToday(5),
-          mrr: { USD: 9900 },
-        },
-      },
+      smallMrr: { country: "FR", properties: gold, kept: { ...matchingKept, mrr: { USD: 100 } } },
+      silver: { country: "FR", properties: [{ key: "tier", value: "silver" }], kept: matchingKept },
     });
     const filters =
       "country=FR&risk_level=high&has_payment_method=true&card_expiring=true&currency=USD&mrr_gte=5000&properties[tier]=gold";

@@ -1,6 +1,11 @@
-import { billableCustomer } from "../billing/billing-support";
 import { createCustomer } from "../support/api";
-import { ACTING_ROLES, chargesOf, expectAudited, openCustomer, pageAs } from "./support/customer-actions";
+import {
+  ACTING_ROLES,
+  billableCustomerPage,
+  chargesOf,
+  expectAudited,
+  openCustomer,
+} from "./support/customer-actions";
 import { expect, test } from "./support/fixtures";
 
 // Each test saves a card through the emulator and waits for its webhook; on a busy two-core
@@ -15,9 +20,7 @@ test.describe("charges and refunds from the customer page", () => {
       baseURL,
       request,
     }) => {
-      const customer = await billableCustomer(request);
-      const { page, close } = await pageAs(browser, baseURL, role);
-      await openCustomer(page, customer.id);
+      const { customer, page, close } = await billableCustomerPage({ browser, baseURL, request }, role);
       const panel = page.getByRole("region", { name: "Charges" });
 
       await panel.getByRole("button", { name: "New charge" }).click();

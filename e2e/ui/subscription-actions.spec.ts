@@ -3,9 +3,9 @@ import { billableCustomer } from "../billing/billing-support";
 import { createCustomer } from "../support/api";
 import {
   ACTING_ROLES,
+  billableCustomerPage,
   expectAudited,
   openCustomer,
-  pageAs,
   subscriptionsOf,
 } from "./support/customer-actions";
 import { expect, test } from "./support/fixtures";
@@ -30,9 +30,7 @@ test.describe("subscriptions from the customer page", () => {
       baseURL,
       request,
     }) => {
-      const customer = await billableCustomer(request);
-      const { page, close } = await pageAs(browser, baseURL, role);
-      await openCustomer(page, customer.id);
+      const { customer, page, close } = await billableCustomerPage({ browser, baseURL, request }, role);
       const panel = page.getByRole("region", { name: "Subscriptions" });
       const mrr = page.getByRole("region", { name: "Revenue and risk" }).getByTestId("mrr");
 

@@ -1,5 +1,6 @@
 import * as api from "@donutwork/api-client";
 import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
+import { billableCustomer } from "../../billing/billing-support";
 import { writeClient } from "../../support/api";
 import { expectData } from "../../support/api-typed";
 import { credentials } from "../../support/credentials";
@@ -82,4 +83,19 @@ export async function openCustomer(page: Page, customerId: string) {
 export async function pageAs(browser: Browser, baseURL: string | undefined, role: Role) {
   const context = await contextAs(browser, baseURL ?? "", role);
   return { page: await context.newPage(), close: () => context.close() };
+}
+
+/** A new customer with a saved card, and its page open in `role`'s browser. */
+export async function billableCustomerPage(
+  {
+    browser,
+    baseURL,
+    request,
+  }: { browser: Browser; baseURL: string | undefined; request: APIRequestContext },
+  role: Role,
+) {
+  const customer = await billableCustomer(request);
+  const { page, close } = await pageAs(browser, baseURL, role);
+  await openCustomer(page, customer.id);
+  return { customer, page, close };
 }
