@@ -4,6 +4,19 @@ import { mrrEffect } from "./mrr-effect";
 const monthly = { currency: "USD", unitAmount: 4900, quantity: 2, interval: "month" as const };
 
 describe("mrrEffect", () => {
+  it("never previews a negative MRR while the customer's figures and the subscription's disagree", () => {
+    // The metrics refetched after a cancellation, the subscription list not yet: this threw
+    // (yrrFromMrr of -14700) and the subscriptions panel showed its error instead.
+    const stale = { status: "active", currency: "USD", mrr: 14700 };
+    expect(mrrEffect({ USD: 0 }, { kind: "cancel", current: stale })).toEqual({
+      currency: "USD",
+      mrrBefore: 0,
+      mrrAfter: 0,
+      yrrBefore: 0,
+      yrrAfter: 0,
+    });
+  });
+
   it("a new monthly subscription adds amount × quantity, and YRR is 12 × MRR", () => {
     expect(mrrEffect({ USD: 1000 }, { kind: "create", subscription: monthly, trialDays: 0 })).toEqual({
       currency: "USD",

@@ -46,7 +46,11 @@ export const statusOf = (status: string): SubscriptionStatus =>
 export function mrrEffect(current: MrrByCurrency, change: SubscriptionChange): MrrEffect {
   const currency = (change.kind === "create" ? change.subscription : change.current).currency.toUpperCase();
   const mrrBefore = current[currency] ?? 0;
-  const mrrAfter = mrrBefore + deltaOf(change);
+  // The customer's figures and the subscription's come from two queries refetched one after the
+  // other; for a moment after a change (this form's, a webhook's) they can disagree, e.g. the
+  // metrics already without a canceled subscription that the list still shows live. A preview
+  // then says 0 rather than a negative MRR (which lib/metrics rightly refuses).
+  const mrrAfter = Math.max(0, mrrBefore + deltaOf(change));
   return { currency, mrrBefore, mrrAfter, yrrBefore: yrrFromMrr(mrrBefore), yrrAfter: yrrFromMrr(mrrAfter) };
 }
 
