@@ -2,6 +2,7 @@ const TONES: Record<string, string> = {
   active: "bg-emerald-100 text-emerald-800",
   succeeded: "bg-emerald-100 text-emerald-800",
   completed: "bg-emerald-100 text-emerald-800",
+  synced: "bg-emerald-100 text-emerald-800",
   open: "bg-sky-100 text-sky-800",
   opened: "bg-sky-100 text-sky-800",
   trialing: "bg-sky-100 text-sky-800",

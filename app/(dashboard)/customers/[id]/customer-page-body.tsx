@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { RiskPanel } from "@/components/customers/risk-panel";
+import { StripeSyncStatus } from "@/components/customers/stripe-sync-status";
 import { ErrorText, LoadingText } from "@/components/ui/query-state";
 import { customerQuery } from "@/lib/queries/customers";
 import { AuditTrailPanel } from "./audit-trail-panel";
@@ -36,6 +37,7 @@ export function CustomerPageBody({ customerId }: { customerId: string }) {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ContactForm customer={customer} />
+          <StripeSyncStatus customerId={customer.id} />
           <PropertyEditor customer={customer} />
           <RelationshipGraph customerId={customer.id} />
           <SubscriptionsPanel customer={customer} />
