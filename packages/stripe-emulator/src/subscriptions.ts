@@ -93,6 +93,7 @@ function createSubscription(ctx: EmulatorContext, params: Params): SubscriptionO
       defaultPaymentMethod,
       description: params.string("description") ?? null,
       metadata: params.metadata() ?? {},
+      automaticTax: params.object("automatic_tax")?.boolean("enabled") ?? false,
     }),
   );
   if (params.boolean("cancel_at_period_end")) {
