@@ -28,6 +28,11 @@ const schema = z.object({
   APP_URL: z.url(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
+  /**
+   * Bill subscriptions and one-time charges with Stripe Tax (`automatic_tax`), from the customer's
+   * address; a customer whose address Stripe cannot tax is then refused (lib/server/tax).
+   */
+  STRIPE_AUTOMATIC_TAX: booleanFlag,
   /** Base URL of the local Stripe emulator; only ever used when STRIPE_SECRET_KEY is unset. */
   STRIPE_EMULATOR_URL: z.url().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1, "STRIPE_WEBHOOK_SECRET is required"),

@@ -5,7 +5,8 @@ import { getCustomerRowOrThrow } from "./get-customer";
 
 /**
  * The Stripe ids a charge or subscription needs: only active customers with a default payment
- * method can be billed; anything else is a 409 saying why.
+ * method can be billed; anything else is a 409 saying why. The address columns come along for
+ * lib/server/tax's check (`assertTaxableAddress(billing)`) before anything is billed.
  */
 export async function getBillableCustomer(customerId: string, client: Tx = db()) {
   const customer = await getCustomerRowOrThrow(customerId, client);
@@ -17,7 +18,12 @@ export async function getBillableCustomer(customerId: string, client: Tx = db())
   }
   const billing = await client.customer.findUniqueOrThrow({
     where: { id: customerId },
-    select: { stripeCustomerId: true, defaultPaymentMethod: { select: { stripePaymentMethodId: true } } },
+    select: {
+      stripeCustomerId: true,
+      addressCountry: true,
+      addressPostalCode: true,
+      defaultPaymentMethod: { select: { stripePaymentMethodId: true } },
+    },
   });
   if (!billing.stripeCustomerId || !billing.defaultPaymentMethod) {
     throw new AppError(
@@ -28,5 +34,7 @@ export async function getBillableCustomer(customerId: string, client: Tx = db())
   return {
     stripeCustomerId: billing.stripeCustomerId,
     stripePaymentMethodId: billing.defaultPaymentMethod.stripePaymentMethodId,
+    addressCountry: billing.addressCountry,
+    addressPostalCode: billing.addressPostalCode,
   };
 }

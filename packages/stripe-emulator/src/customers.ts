@@ -1,4 +1,5 @@
 import type { EmulatorContext } from "./context";
+import { addressParam } from "./customer-address";
 import { invalidParam } from "./errors";
 import { newId, randomToken } from "./ids";
 import { createdFilter, paginate } from "./list";
@@ -13,7 +14,7 @@ export function buildCustomer(ctx: EmulatorContext, params: Params): CustomerObj
   return {
     id: newId("cus"),
     object: "customer",
-    address: null,
+    address: addressParam(params, null) ?? null,
     balance: 0,
     created: ctx.clock.now(),
     currency: null,
@@ -69,6 +70,8 @@ function updateCustomer(ctx: EmulatorContext, customer: CustomerObject, params: 
     const value = params.nullableString(field);
     if (value !== undefined) customer[field] = value;
   }
+  const address = addressParam(params, customer.address ?? null);
+  if (address !== undefined) customer.address = address;
   customer.metadata = mergeMetadata(customer.metadata, params.metadata());
   const defaultPaymentMethod = params.object("invoice_settings")?.nullableString("default_payment_method");
   if (defaultPaymentMethod !== undefined) {

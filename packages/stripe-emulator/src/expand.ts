@@ -1,4 +1,5 @@
 import { invalidRequest } from "./errors";
+import { includableField } from "./includable-fields";
 import type { Store } from "./store";
 
 // Stripe refuses deeper expansions; so does the emulator, which also bounds the work per request.
@@ -39,7 +40,11 @@ function expandPath(
     for (const item of target.data) expandPath(item as Record<string, unknown>, rest, fullPath, store);
     return;
   }
-  if (!(field in target)) throw cannotExpand(fullPath);
+  if (!(field in target)) {
+    const included = includableField(target, field);
+    if (included === undefined) throw cannotExpand(fullPath);
+    target[field] = included;
+  }
   let value = target[field];
   if (typeof value === "string") {
     const found = store.findById(value);

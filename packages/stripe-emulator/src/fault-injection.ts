@@ -11,13 +11,21 @@ interface FailureRule {
  * Test-only faults: the next `count` API requests whose path starts with `path` (and, if given,
  * use `method`) answer 500 api_error, as Stripe does in an outage. This is how the app's tests
  * prove that a webhook handler whose Stripe call fails is retried, not lost. Scoped to a path
- * so that parallel tests touching other objects are unaffected.
+ * so that parallel tests touching other objects are unaffected. An outage of unknown length is a
+ * large count, ended by `POST /_emulator/clear_failures` for the same path ("Stripe is back").
  */
 export class FaultInjector {
   private readonly rules: FailureRule[] = [];
 
   add(rule: FailureRule): void {
     this.rules.push(rule);
+  }
+
+  /** Ends the failures of every rule for paths starting with `pathPrefix`; returns how many had some left. */
+  clear(pathPrefix: string): number {
+    const cleared = this.rules.filter((rule) => rule.remaining > 0 && rule.pathPrefix.startsWith(pathPrefix));
+    for (const rule of cleared) rule.remaining = 0;
+    return cleared.length;
   }
 
   /** Throws the injected failure if a rule matches this request, using one of its failures up. */
@@ -45,4 +53,8 @@ export const faultInjectionRoutes = (injector: FaultInjector): Route[] => [
     injector.add({ method, pathPrefix, remaining });
     return { ok: true };
   }),
+  apiRoute("POST", "/_emulator/clear_failures", (_ctx, request) => ({
+    ok: true,
+    cleared: injector.clear(request.params.requiredString("path")),
+  })),
 ];
