@@ -2,7 +2,7 @@ import type pg from "pg";
 import type PgBoss from "pg-boss";
 import { newId } from "../ids";
 import { endpointWants } from "../webhooks/event-types";
-import { QUEUES } from "./queues";
+import { QUEUES, type SyncStripeCustomerJob } from "./queues";
 
 const BATCH = 100;
 
@@ -12,7 +12,8 @@ const BATCH = 100;
  * transaction per batch with the row locks (SKIP LOCKED), so several app instances can relay
  * side by side, and a crash before COMMIT leaves the rows to be relayed again: a domain event
  * into one due webhook delivery per endpoint that wants it (claimed by the delivery workers,
- * delivery-worker.ts), a Stripe event into a pg-boss job.
+ * delivery-worker.ts), a Stripe event into a pg-boss job, a request to sync a customer's
+ * identity to Stripe into a sync-stripe-customer job (the request row is then deleted).
  */
 export async function relayOnce(pool: pg.Pool, boss: PgBoss): Promise<number> {
   const client = await pool.connect();
@@ -23,7 +24,10 @@ export async function relayOnce(pool: pg.Pool, boss: PgBoss): Promise<number> {
   const db: PgBoss.Db = { executeSql: (text, values) => client.query(text, values) };
   try {
     await client.query("begin");
-    const relayed = (await relayDomainEvents(client)) + (await relayStripeEvents(client, boss, db));
+    const relayed =
+      (await relayDomainEvents(client)) +
+      (await relayStripeEvents(client, boss, db)) +
+      (await relayStripeCustomerSyncs(client, boss, db));
     await client.query("commit");
     return relayed;
   } catch (error) {
@@ -70,4 +74,20 @@ async function relayStripeEvents(client: pg.PoolClient, boss: PgBoss, db: PgBoss
       events.rows.map((event) => event.id),
     ]);
   return events.rowCount ?? 0;
+}
+
+async function relayStripeCustomerSyncs(client: pg.PoolClient, boss: PgBoss, db: PgBoss.Db): Promise<number> {
+  const requests = await client.query<{ id: string; customer_id: string }>(
+    `select id, customer_id from stripe_customer_sync_requests order by id limit ${BATCH} for update skip locked`,
+  );
+  if (requests.rowCount === 0) return 0;
+  // Each job pushes the customer's current identity, so one job per customer covers the batch.
+  const customerIds = new Set(requests.rows.map((request) => request.customer_id));
+  for (const customerId of customerIds) {
+    await boss.send(QUEUES.syncStripeCustomer, { customerId } satisfies SyncStripeCustomerJob, { db });
+  }
+  await client.query("delete from stripe_customer_sync_requests where id = any($1)", [
+    requests.rows.map((request) => request.id),
+  ]);
+  return requests.rowCount ?? 0;
 }

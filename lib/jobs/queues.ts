@@ -8,6 +8,7 @@ import type PgBoss from "pg-boss";
  */
 export const QUEUES = {
   stripeEvent: "stripe-event",
+  syncStripeCustomer: "sync-stripe-customer",
   purgeExpiredRows: "purge-expired-rows",
   reviewCustomerFinancials: "review-customer-financials",
 } as const;
@@ -17,6 +18,10 @@ export const RETIRED_QUEUES = ["webhook-delivery"] as const;
 
 export interface StripeEventJob {
   stripeEventId: string;
+}
+
+export interface SyncStripeCustomerJob {
+  customerId: string;
 }
 
 /** When the purge of expired rows runs (cron, UTC): every 10 minutes. */
@@ -33,6 +38,16 @@ export function queuePolicies(): PgBoss.Queue[] {
   return [
     // Stripe events converge on re-fetched truth, so retrying is always safe.
     { name: QUEUES.stripeEvent, retryLimit: 20, retryDelay: 1, retryBackoff: true, expireInSeconds: 90 },
+    // A push sends the customer's current identity, so retrying is always safe; back-off from 1 s
+    // (doubling, as pg-boss does) spreads 20 retries over days of a Stripe outage. The expiry
+    // outlasts a push's own time limit (lib/server/stripe-sync/sync-stripe-customer.ts).
+    {
+      name: QUEUES.syncStripeCustomer,
+      retryLimit: 20,
+      retryDelay: 1,
+      retryBackoff: true,
+      expireInSeconds: 120,
+    },
     // Deleting expired rows again is harmless; the next scheduled purge catches up anyway.
     { name: QUEUES.purgeExpiredRows, retryLimit: 2, retryDelay: 60, expireInSeconds: 300 },
     // A review recomputes from the facts, so repeating one is harmless; the back-fill of a large

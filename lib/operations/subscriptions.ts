@@ -42,7 +42,7 @@ export const createSubscription = defineOperation({
   response: { status: 201, description: "The new subscription", schema: subscriptionResponseSchema },
   errors: {
     404: "No such customer",
-    409: "Customer not active, or no default payment method",
+    409: "Customer not active, no default payment method, or (with STRIPE_AUTOMATIC_TAX) an address Stripe Tax cannot locate (`errors` names `address`)",
     502: "Stripe unreachable; retry with the same Idempotency-Key",
   },
 });

@@ -11,9 +11,11 @@ import {
   RETIRED_QUEUES,
   REVIEW_FINANCIALS_SCHEDULE,
   type StripeEventJob,
+  type SyncStripeCustomerJob,
 } from "../jobs/queues";
 import { reviewCustomerFinancials } from "../server/financials/review-customer-financials";
 import { processStripeEvent } from "../server/stripe-sync/process-stripe-event";
+import { syncStripeCustomer } from "../server/stripe-sync/sync-stripe-customer";
 import { startDeliveryWorker } from "../webhooks/deliveries/delivery-worker";
 import { createWebhookSender } from "../webhooks/sending/send-webhook";
 import { requireCreateRights } from "./database-rights";
@@ -21,6 +23,8 @@ import { requireCreateRights } from "./database-rights";
 const RELAY_INTERVAL_MS = 200;
 const JOB_SCHEMA = "pgboss";
 const STRIPE_EVENT_WORKERS = 4;
+// Each push holds a database connection for its Stripe call (its lock), so only two at a time.
+const STRIPE_CUSTOMER_SYNC_WORKERS = 2;
 // Delivery slots beyond what every endpoint together may hold, so a healthy endpoint always finds one.
 const SPARE_DELIVERY_SLOTS = 4;
 
@@ -52,6 +56,15 @@ export async function startBackgroundWork(log: (line: string) => void): Promise<
       { pollingIntervalSeconds: 0.5, batchSize: 1 },
       async ([job]) => {
         if (job) await processStripeEvent(job.data.stripeEventId);
+      },
+    );
+  }
+  for (let worker = 0; worker < STRIPE_CUSTOMER_SYNC_WORKERS; worker++) {
+    await boss.work<SyncStripeCustomerJob>(
+      QUEUES.syncStripeCustomer,
+      { pollingIntervalSeconds: 0.5, batchSize: 1 },
+      async ([job]) => {
+        if (job) await syncStripeCustomer(job.data.customerId);
       },
     );
   }

@@ -1,6 +1,7 @@
 import type { Customer } from "../generated/prisma/client";
 import type { Property } from "../validations/properties";
 import type { CustomerResponse } from "../validations/responses";
+import { serializeStripeSync, stripeSyncColumns } from "./stripe-sync";
 
 /** The customer's own columns; see customerSelect for what responses need. */
 export const customerColumns = {
@@ -16,6 +17,7 @@ export const customerColumns = {
   addressCountry: true,
   properties: true,
   status: true,
+  ...stripeSyncColumns,
   createdAt: true,
   updatedAt: true,
 } as const;
@@ -89,6 +91,7 @@ export function serializeCustomer(row: CustomerRow): CustomerResponse {
           score: row.financials.riskScore,
         }
       : UNKEPT_RISK,
+    stripe_sync: serializeStripeSync(row),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

@@ -45,6 +45,7 @@ export const customerExample = {
   mrr: { USD: 19800, EUR: 0 },
   yrr: { USD: 237600, EUR: 0 },
   risk: { level: "low", score: 0 },
+  stripe_sync: { status: "synced", synced_at: later, last_error: null },
   created_at: at,
   updated_at: later,
 };

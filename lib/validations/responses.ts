@@ -15,6 +15,22 @@ export const eid = (kind: IdKind) =>
 
 const moneyPerCurrency = z.record(z.string().regex(/^[A-Z]{3}$/), z.number().int());
 
+/** How far Stripe's copy of the customer's identity (email, company name, address) is behind ours. */
+export const stripeSyncSchema = z
+  .object({
+    status: z.enum(["synced", "pending", "failed"]).meta({
+      description:
+        "synced: Stripe has the current email, company name and address; pending: a change is on its way; failed: the last push failed and is being retried",
+    }),
+    synced_at: timestamp.nullable().meta({ description: "When Stripe was last given the identity" }),
+    last_error: z.string().nullable().meta({ description: "Why the last push failed; null after a success" }),
+  })
+  .nullable()
+  .meta({
+    description:
+      "The Stripe customer's copy of the identity; null while the customer has no Stripe customer (it is created with the current identity when first billed)",
+  });
+
 export const customerResponseSchema = z
   .object({
     id: eid("customer"),
@@ -52,6 +68,7 @@ export const customerResponseSchema = z
     risk: z
       .object({ level: z.enum(["low", "medium", "high"]), score: z.number().int().min(0).max(100) })
       .meta({ description: "The kept risk; low and 0 for a customer whose figures are not kept yet" }),
+    stripe_sync: stripeSyncSchema,
     created_at: timestamp,
     updated_at: timestamp,
   })

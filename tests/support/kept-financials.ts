@@ -10,11 +10,11 @@ export const TEST_ACTOR: Actor = { type: "system", id: null };
 /**
  * App code in the test process against a fresh migrated database and a Stripe emulator of its
  * own (no webhooks: the tests call the sync functions Stripe's events reach themselves). Call it
- * before importing app code: lib/env.ts reads the environment once.
+ * before importing app code: lib/env.ts reads the environment once (`environment` adds to it).
  */
-export async function keptFinancialsWorld(label: string) {
+export async function keptFinancialsWorld(label: string, environment: Record<string, string> = {}) {
   const emulator = await startStripeEmulator({ port: 0, webhookSecret: "whsec_kept_financials" });
-  const database = await migratedAppDatabase(label, { STRIPE_EMULATOR_URL: emulator.url });
+  const database = await migratedAppDatabase(label, { STRIPE_EMULATOR_URL: emulator.url, ...environment });
   const url = new URL(emulator.url);
   const sdk = new Stripe("sk_test_kept_financials", {
     host: url.hostname,

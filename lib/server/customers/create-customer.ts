@@ -2,6 +2,7 @@ import { pool } from "../../db";
 import { AppError } from "../../errors/app-error";
 import { newId } from "../../ids";
 import { serializeCustomer } from "../../serializers/customer";
+import { NO_STRIPE_CUSTOMER } from "../../serializers/stripe-sync";
 import type { CreateCustomerInput } from "../../validations/customer";
 import type { Actor } from "../audit/actor";
 import { newCustomerRisk } from "../financials/new-customer-risk";
@@ -54,6 +55,7 @@ export async function createCustomer({ input, actor }: { input: CreateCustomerIn
     addressCountry: input.address.country,
     properties: input.properties ?? [],
     status: "active",
+    ...NO_STRIPE_CUSTOMER,
     createdAt: now,
     updatedAt: now,
     // A new customer has no card and no MRR; its kept risk is written with it (below).

@@ -6,6 +6,7 @@ import { providerError } from "../../stripe/provider-error";
 import type { CreateSubscriptionInput } from "../../validations/subscription";
 import type { Actor } from "../audit/actor";
 import { getBillableCustomer } from "../customers/get-billable-customer";
+import { assertTaxableAddress, automaticTaxEnabled } from "../tax/automatic-tax";
 import { syncSubscription } from "./sync-subscription";
 
 /**
@@ -13,6 +14,8 @@ import { syncSubscription } from "./sync-subscription";
  * description and one inline price. `allow_incomplete` makes a declined first payment an
  * `incomplete` subscription (Stripe's answer), not an error. Our row is written by the same
  * convergent sync the webhooks use, so whichever runs first, there is one row with our eid.
+ * With automatic tax on, Stripe Tax adds tax on top (exclusive: the price is what MRR counts),
+ * and a customer whose address it cannot tax is refused before anything is created at Stripe.
  */
 export async function createSubscription({
   customerId,
@@ -26,6 +29,8 @@ export async function createSubscription({
   idempotencyKey: string | undefined;
 }) {
   const billing = await getBillableCustomer(customerId);
+  const automaticTax = automaticTaxEnabled();
+  assertTaxableAddress(billing, automaticTax);
   const id = newId("subscription");
   const key = stripeIdempotencyKey({
     operation: "subscription",
@@ -51,12 +56,14 @@ export async function createSubscription({
               unit_amount: input.amount,
               recurring: { interval: input.interval },
               product: product.id,
+              tax_behavior: "exclusive",
             },
             quantity: input.quantity,
           },
         ],
         ...(input.trial_days > 0 ? { trial_period_days: input.trial_days } : {}),
         payment_behavior: "allow_incomplete",
+        automatic_tax: { enabled: automaticTax },
         metadata,
       },
       { idempotencyKey: key },

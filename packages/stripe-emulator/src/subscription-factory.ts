@@ -67,7 +67,7 @@ export interface NewSubscription {
   defaultPaymentMethod: string | null;
   description: string | null;
   metadata: Metadata;
-  /** `automatic_tax[enabled]`: its invoices are taxed from the customer's address (invoice-totals.ts). */
+  /** `automatic_tax[enabled]`: its invoices are taxed from the customer's address (invoice-totals.ts, tax-rates.ts). */
   automaticTax: boolean;
 }
 
@@ -78,7 +78,11 @@ export function buildSubscription(ctx: EmulatorContext, fields: NewSubscription)
     object: "subscription",
     application: null,
     application_fee_percent: null,
-    automatic_tax: { disabled_reason: null, enabled: fields.automaticTax, liability: null },
+    automatic_tax: {
+      disabled_reason: null,
+      enabled: fields.automaticTax,
+      liability: fields.automaticTax ? { type: "self" } : null,
+    },
     // Periods are counted from the anchor: the start, or the end of the trial when there is one.
     billing_cycle_anchor: fields.trial?.end ?? fields.period.start,
     billing_cycle_anchor_config: null,

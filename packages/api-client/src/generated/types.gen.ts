@@ -64,6 +64,23 @@ export type Customer = {
         score: number;
     };
     /**
+     * The Stripe customer's copy of the identity; null while the customer has no Stripe customer (it is created with the current identity when first billed)
+     */
+    stripe_sync: {
+        /**
+         * synced: Stripe has the current email, company name and address; pending: a change is on its way; failed: the last push failed and is being retried
+         */
+        status: 'synced' | 'pending' | 'failed';
+        /**
+         * When Stripe was last given the identity
+         */
+        synced_at: string | null;
+        /**
+         * Why the last push failed; null after a success
+         */
+        last_error: string | null;
+    } | null;
+    /**
      * ISO 8601 UTC timestamp
      */
     created_at: string;
@@ -1266,7 +1283,7 @@ export type CreateSubscriptionErrors = {
      */
     404: Problem;
     /**
-     * Customer not active, or no default payment method
+     * Customer not active, no default payment method, or (with STRIPE_AUTOMATIC_TAX) an address Stripe Tax cannot locate (`errors` names `address`)
      */
     409: Problem;
     /**
