@@ -41,9 +41,14 @@ export const invoiceResponseSchema = z
       .meta({ description: "The address as printed on the invoice (Stripe copies it at finalization)" }),
     subscription_id: eid("subscription").nullable(),
     charge_id: eid("charge").nullable(),
-    hosted_invoice_url: z.string().nullable().meta({ description: "Stripe's hosted invoice page; null while a draft" }),
+    hosted_invoice_url: z
+      .string()
+      .nullable()
+      .meta({ description: "Stripe's hosted invoice page; null while a draft" }),
     invoice_pdf: z.string().nullable().meta({ description: "The invoice as a PDF; null while a draft" }),
-    lines: z.array(z.object({ description: z.string().nullable(), amount: minorUnits, quantity: z.number().int() })),
+    lines: z.array(
+      z.object({ description: z.string().nullable(), amount: minorUnits, quantity: z.number().int() }),
+    ),
     created_at: timestamp,
     updated_at: timestamp,
   })

@@ -163,8 +163,17 @@ describe("invoice events, duplicated and reordered", () => {
     const customerId = await billableCustomer();
     const stripeCustomerId = await world.domain.ensureStripeCustomer(customerId);
     // Made at Stripe directly (as from Stripe's dashboard): the app hears of it only from events.
-    const draft = await world.sdk.invoices.create({ customer: stripeCustomerId, currency: "eur", automatic_tax: { enabled: true } });
-    await world.sdk.invoiceItems.create({ customer: stripeCustomerId, invoice: draft.id, amount: 2_000, currency: "eur" });
+    const draft = await world.sdk.invoices.create({
+      customer: stripeCustomerId,
+      currency: "eur",
+      automatic_tax: { enabled: true },
+    });
+    await world.sdk.invoiceItems.create({
+      customer: stripeCustomerId,
+      invoice: draft.id,
+      amount: 2_000,
+      currency: "eur",
+    });
     await world.sdk.invoices.finalizeInvoice(draft.id ?? "");
     await world.sdk.invoices.pay(draft.id ?? "", { off_session: true });
     const events = await invoiceEvents(draft.id ?? "");

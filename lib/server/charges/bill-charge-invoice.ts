@@ -73,7 +73,11 @@ export async function billChargeInvoice({
     );
     await stripe().invoices.finalizeInvoice(invoiceId, {}, key("finalize"));
     await stripe()
-      .invoices.pay(invoiceId, { payment_method: billing.stripePaymentMethodId, off_session: true }, key("pay"))
+      .invoices.pay(
+        invoiceId,
+        { payment_method: billing.stripePaymentMethodId, off_session: true },
+        key("pay"),
+      )
       .catch((error: unknown) => {
         // A decline: Stripe answers 402 and the invoice stays open; its PaymentIntent says why.
         if (!(error instanceof Stripe.errors.StripeCardError)) throw error;

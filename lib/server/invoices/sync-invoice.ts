@@ -25,7 +25,9 @@ async function allLines(invoice: Stripe.Invoice): Promise<Stripe.InvoiceLineItem
 }
 
 /** Our customer for a Stripe invoice: the row's owner when we have it, else by Stripe's customer. */
-async function findOwner(stripeInvoiceId: string): Promise<{ customerId: string; truth?: Stripe.Invoice } | null> {
+async function findOwner(
+  stripeInvoiceId: string,
+): Promise<{ customerId: string; truth?: Stripe.Invoice } | null> {
   const known = await db().invoice.findUnique({ where: { stripeInvoiceId }, select: { customerId: true } });
   if (known) return { customerId: known.customerId };
   const truth = await stripe().invoices.retrieve(stripeInvoiceId);
@@ -52,7 +54,8 @@ async function linkCharge(tx: Tx, row: Invoice, truth: Stripe.Invoice) {
   if (!chargeId) return null;
   const charge = await tx.charge.findFirst({ where: { id: chargeId, customerId: row.customerId } });
   if (!charge) return null;
-  if (charge.invoiceId === null) await tx.charge.update({ where: { id: charge.id }, data: { invoiceId: row.id } });
+  if (charge.invoiceId === null)
+    await tx.charge.update({ where: { id: charge.id }, data: { invoiceId: row.id } });
   return charge;
 }
 
@@ -84,12 +87,17 @@ export async function syncInvoice({
         where: { stripeInvoiceId },
         include: { charge: { select: { id: true } } },
       });
-      const changed = !existing || existing.subscriptionId !== subscriptionId || invoiceDiffers(existing, fields);
+      const changed =
+        !existing || existing.subscriptionId !== subscriptionId || invoiceDiffers(existing, fields);
       const data = { ...invoiceData(fields), subscriptionId };
       const written = !changed
         ? existing
         : existing
-          ? await tx.invoice.update({ where: { id: existing.id }, data, include: { charge: { select: { id: true } } } })
+          ? await tx.invoice.update({
+              where: { id: existing.id },
+              data,
+              include: { charge: { select: { id: true } } },
+            })
           : await tx.invoice.create({
               data: { ...data, id: newId("invoice"), customerId: owner.customerId, stripeInvoiceId },
               include: { charge: { select: { id: true } } },
@@ -100,11 +108,15 @@ export async function syncInvoice({
       const before = existing ? serializeInvoice(existing) : null;
       const after = serializeInvoice(row);
       // Every invoice is recorded when first seen; integrators hear of it once it is final.
-      if (!existing) await recordChange(tx, { ...change, action: "invoice.created", before, after, emitEvent: false });
+      if (!existing)
+        await recordChange(tx, { ...change, action: "invoice.created", before, after, emitEvent: false });
       for (const type of invoiceAnnouncements(existing, fields)) {
         await recordChange(tx, { ...change, action: type, before, after });
       }
-      return { row, pendingChargeId: charge?.status === "pending" && row.status !== "draft" ? charge.id : null };
+      return {
+        row,
+        pendingChargeId: charge?.status === "pending" && row.status !== "draft" ? charge.id : null,
+      };
     },
     { timeout: 30_000, maxWait: 30_000 },
   );

@@ -53,7 +53,11 @@ ${amountRow("Amount due", document.amountDue, true)}
 function finalizedInvoice(ctx: EmulatorContext, id: string): InvoiceObject | PageResult {
   const invoice = ctx.store.invoices.find(id);
   if (!invoice || invoice.status === "draft") {
-    return { kind: "html", status: 404, html: htmlPage("This invoice does not exist", "<p>Check the link.</p>") };
+    return {
+      kind: "html",
+      status: 404,
+      html: htmlPage("This invoice does not exist", "<p>Check the link.</p>"),
+    };
   }
   return invoice;
 }
@@ -62,7 +66,11 @@ export const hostedInvoiceRoutes: Route[] = [
   pageRoute("GET", "/i/:id", (ctx, request) => {
     const invoice = finalizedInvoice(ctx, request.pathParam("id"));
     if ("kind" in invoice) return invoice;
-    return { kind: "html", status: 200, html: renderPage(invoiceDocument(invoice), invoicePdfUrl(ctx, invoice)) };
+    return {
+      kind: "html",
+      status: 200,
+      html: renderPage(invoiceDocument(invoice), invoicePdfUrl(ctx, invoice)),
+    };
   }),
   pageRoute("GET", "/i/:id/pdf", (ctx, request) => {
     const invoice = finalizedInvoice(ctx, request.pathParam("id"));

@@ -40,7 +40,9 @@ function taxLabel(invoice: InvoiceObject): string {
   const first = invoice.total_taxes?.[0];
   if (!first?.taxable_amount) return "Tax";
   const percent = (first.amount * 100) / first.taxable_amount;
-  return first.taxability_reason === "not_collecting" ? "Tax (not collecting)" : `Tax (${Math.round(percent)}%)`;
+  return first.taxability_reason === "not_collecting"
+    ? "Tax (not collecting)"
+    : `Tax (${Math.round(percent)}%)`;
 }
 
 export function invoiceDocument(invoice: InvoiceObject): InvoiceDocument {

@@ -1,13 +1,13 @@
 import type Stripe from "stripe";
 import type { EmulatorContext } from "./context";
 import { newId } from "./ids";
+import { applyTotals } from "./invoice-totals";
 import { embeddedList } from "./object-helpers";
 import type { Period } from "./subscription-factory";
-import { applyTotals } from "./invoice-totals";
 import type {
   CustomerObject,
-  InvoiceLineItemObject,
   InvoiceItemObject,
+  InvoiceLineItemObject,
   InvoiceObject,
   Metadata,
   PriceObject,

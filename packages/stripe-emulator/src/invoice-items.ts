@@ -83,7 +83,10 @@ function createOneOffItem(ctx: EmulatorContext, params: Params): InvoiceItemObje
   if (invoice && invoice.customer !== customer.id)
     throw invalidParam("invoice", `Invoice ${invoice.id} belongs to another customer.`);
   if (invoice && invoice.status !== "draft")
-    throw invalidParam("invoice", `You can only add invoice items to draft invoices; ${invoice.id} is ${invoice.status}.`);
+    throw invalidParam(
+      "invoice",
+      `You can only add invoice items to draft invoices; ${invoice.id} is ${invoice.status}.`,
+    );
   const amount = params.requiredInteger("amount");
   const given = params.string("currency");
   const currency = given ? normaliseCurrency(given) : invoice?.currency;

@@ -27,7 +27,10 @@ function paymentOf(ctx: EmulatorContext, invoice: InvoiceObject): InvoicePayment
     livemode: false,
     payment: { type: "payment_intent", payment_intent: invoice.payment_intent },
     status: paid ? "paid" : intent?.status === "canceled" ? "canceled" : "open",
-    status_transitions: { canceled_at: intent?.canceled_at ?? null, paid_at: invoice.status_transitions.paid_at },
+    status_transitions: {
+      canceled_at: intent?.canceled_at ?? null,
+      paid_at: invoice.status_transitions.paid_at,
+    },
   };
 }
 

@@ -12,7 +12,9 @@ const AMOUNT_WIDTH = 125;
 
 function row(doc: PDFKit.PDFDocument, label: string, amount: string, bold = false): void {
   const y = doc.y;
-  doc.font(bold ? "Helvetica-Bold" : "Helvetica").text(label, MARGIN, y, { width: AMOUNT_COLUMN - MARGIN - 10 });
+  doc
+    .font(bold ? "Helvetica-Bold" : "Helvetica")
+    .text(label, MARGIN, y, { width: AMOUNT_COLUMN - MARGIN - 10 });
   const below = doc.y;
   doc.text(amount, AMOUNT_COLUMN, y, { width: AMOUNT_WIDTH, align: "right" });
   doc.y = Math.max(below, doc.y);

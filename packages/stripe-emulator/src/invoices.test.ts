@@ -86,7 +86,10 @@ describe("one-off invoices", () => {
     ]);
     expect(open.lines.data[0]?.taxes?.[0]).toMatchObject({ amount: 1_900, tax_behavior: "exclusive" });
 
-    const paid = await harness.stripe.invoices.pay(open.id, { payment_method: paymentMethodId, off_session: true });
+    const paid = await harness.stripe.invoices.pay(open.id, {
+      payment_method: paymentMethodId,
+      off_session: true,
+    });
     expect(paid).toMatchObject({ status: "paid", amount_paid: 11_900, amount_remaining: 0 });
     const payments = await harness.stripe.invoicePayments.list({ invoice: open.id });
     const intentId = payments.data[0]?.payment.payment_intent as string;
@@ -105,7 +108,13 @@ describe("one-off invoices", () => {
     });
     expect(untaxed).toMatchObject({ total: 5_000, total_taxes: [] });
 
-    const elsewhere = await customerIn({ line1: "1 Main St", city: "Austin", state: "TX", postal_code: "73301", country: "US" });
+    const elsewhere = await customerIn({
+      line1: "1 Main St",
+      city: "Austin",
+      state: "TX",
+      postal_code: "73301",
+      country: "US",
+    });
     const notCollecting = await oneOffInvoice(elsewhere.customerId, { amount: 5_000, automaticTax: true });
     expect(notCollecting.total).toBe(5_000);
     expect(notCollecting.total_taxes?.[0]).toMatchObject({ amount: 0, taxability_reason: "not_collecting" });
@@ -122,7 +131,9 @@ describe("one-off invoices", () => {
     const after = await harness.stripe.invoices.retrieve(open.id);
     expect(after).toMatchObject({ status: "open", attempt_count: 1, amount_remaining: 2_000 });
     const payments = await harness.stripe.invoicePayments.list({ invoice: open.id });
-    const intent = await harness.stripe.paymentIntents.retrieve(payments.data[0]?.payment.payment_intent as string);
+    const intent = await harness.stripe.paymentIntents.retrieve(
+      payments.data[0]?.payment.payment_intent as string,
+    );
     expect(intent.last_payment_error?.code).toBe("card_declined");
     await harness.receiver.waitForType("invoice.payment_failed", open.id);
   });
@@ -166,12 +177,31 @@ describe("hosted invoice page and PDF", () => {
     const page = await fetch(open.hosted_invoice_url ?? "");
     expect(page.status).toBe(200);
     const html = await page.text();
-    for (const text of [open.number ?? "", "Donut Works GmbH", "10117 Berlin", "DE", "Setup fee", "Tax (19%)", "€19.00", "€119.00"]) {
+    for (const text of [
+      open.number ?? "",
+      "Donut Works GmbH",
+      "10117 Berlin",
+      "DE",
+      "Setup fee",
+      "Tax (19%)",
+      "€19.00",
+      "€119.00",
+    ]) {
       expect(html).toContain(text);
     }
 
     const text = await pdfText(open.invoice_pdf ?? "");
-    for (const expected of [open.number ?? "", "Donut Works GmbH", "Friedrichstraße 1", "10117 Berlin", "DE", "Setup fee", "Tax (19%)", "€19.00", "€119.00"]) {
+    for (const expected of [
+      open.number ?? "",
+      "Donut Works GmbH",
+      "Friedrichstraße 1",
+      "10117 Berlin",
+      "DE",
+      "Setup fee",
+      "Tax (19%)",
+      "€19.00",
+      "€119.00",
+    ]) {
       expect(text).toContain(expected);
     }
   });

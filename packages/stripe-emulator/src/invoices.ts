@@ -51,12 +51,18 @@ function readDueDate(ctx: EmulatorContext, params: Params, collection: Stripe.In
   if (collection !== "send_invoice") {
     const given = dueDate !== undefined ? "due_date" : days !== undefined ? "days_until_due" : undefined;
     if (given)
-      throw invalidParam(given, `You may only specify \`${given}\` when \`collection_method\` is \`send_invoice\`.`);
+      throw invalidParam(
+        given,
+        `You may only specify \`${given}\` when \`collection_method\` is \`send_invoice\`.`,
+      );
     return null;
   }
   if (dueDate !== undefined) return dueDate;
   if (days !== undefined) return ctx.clock.now() + days * DAY_SECONDS;
-  throw invalidParam("days_until_due", "Invoices with `collection_method=send_invoice` need `days_until_due` or `due_date`.");
+  throw invalidParam(
+    "days_until_due",
+    "Invoices with `collection_method=send_invoice` need `days_until_due` or `due_date`.",
+  );
 }
 
 /**
