@@ -66,6 +66,8 @@ export async function billChargeInvoice({
         invoice: invoiceId,
         amount: charge.amount,
         currency,
+        // Tax on top of the amount asked, never inside it (MRR and YRR are tax-exclusive too).
+        tax_behavior: "exclusive",
         ...(description ? { description } : {}),
         metadata: { donutwork_charge_id: charge.id },
       },
