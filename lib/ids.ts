@@ -9,6 +9,7 @@ export const ID_PREFIXES = {
   subscription: "sub",
   charge: "ch",
   refund: "re",
+  invoice: "in",
   event: "evt",
   apiKey: "key",
   staffUser: "usr",

@@ -27,6 +27,8 @@ describe("apiRequestOf", () => {
     ["/staff_users/su_1.json", "/api/staff_users/su_1"],
     ["/subscriptions/sub_1.json?at_period_end=true", "/api/subscriptions/sub_1?at_period_end=true"],
     ["/charges/ch_1/refund.json", "/api/charges/ch_1/refund"],
+    ["/invoices/in_1.json", "/api/invoices/in_1"],
+    ["/customers/cus_1/invoices.json?limit=5", "/api/customers/cus_1/invoices?limit=5"],
     // The CSV export: its own handler folder, so /customers/export.json is a customer id like any other.
     ["/customers.csv?status=active", "/api/customers-csv?status=active"],
     ["/customers/export.json", "/api/customers/export"],
@@ -52,6 +54,8 @@ describe("apiRequestOf", () => {
     "/customers.json.json",
     "/subscriptions.json",
     "/charges/ch_1/refund/x.json",
+    "/invoices.json",
+    "/invoices/in_1/pay.json",
     "/customers/%2e%2e/x.json",
     "/openapi.json",
     "/pay/token.json",

@@ -4,6 +4,7 @@ import { customerActivityOperations } from "./customer-activity";
 import { customerOperations } from "./customers";
 import type { OperationDefinition } from "./define-operation";
 import { healthOperations } from "./health";
+import { invoiceOperations } from "./invoices";
 import { paymentLinkOperations } from "./payment-links";
 import { staffUserOperations } from "./staff-users";
 import { subscriptionOperations } from "./subscriptions";
@@ -19,6 +20,7 @@ export const operations: readonly OperationDefinition[] = [
   ...paymentLinkOperations,
   ...subscriptionOperations,
   ...chargeOperations,
+  ...invoiceOperations,
   ...customerActivityOperations,
   ...webhookEndpointOperations,
   ...staffUserOperations,

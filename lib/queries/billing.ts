@@ -9,6 +9,10 @@ export const subscriptionsQuery = (id: string) =>
   );
 export const chargesQuery = (id: string) =>
   customerResourceQuery(id, "charges", () => dataOf(api.listCharges({ ...fromPages, path: { id } })));
+export const invoicesQuery = (id: string) =>
+  customerResourceQuery(id, "invoices", () =>
+    dataOf(api.listCustomerInvoices({ ...fromPages, path: { id } })),
+  );
 export const customerGraphQuery = (id: string) =>
   customerResourceQuery(id, "graph", () => dataOf(api.getCustomerGraph({ ...fromPages, path: { id } })));
 export const customerMetricsQuery = (id: string) =>

@@ -15,6 +15,7 @@ export type PaymentMethod = api.PaymentMethod;
 
 export type Subscription = api.Subscription;
 export type Charge = api.Charge;
+export type Invoice = api.Invoice;
 
 export type CustomerGraph = api.CustomerGraph;
 export type GraphNode = CustomerGraph["nodes"][number];

@@ -18,6 +18,7 @@ export function serializeCharge(row: Charge & { refunds?: Refund[] }): ChargeRes
     refunded: row.amountRefunded > 0 && row.amountRefunded === row.amount,
     disputed: row.disputed,
     refunds: (row.refunds ?? []).map(serializeRefund),
+    invoice_id: row.invoiceId,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

@@ -71,6 +71,9 @@ export const chargeResponseSchema = z
     refunded: z.boolean(),
     disputed: z.boolean(),
     refunds: z.array(refundResponseSchema),
+    invoice_id: eid("invoice").nullable().meta({
+      description: "The invoice the charge is billed on (GET /invoices/{id}.json); null for older charges",
+    }),
     created_at: timestamp,
     updated_at: timestamp,
   })

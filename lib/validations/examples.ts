@@ -129,6 +129,7 @@ export const chargeExample = {
   refunded: false,
   disputed: false,
   refunds: [refundExample],
+  invoice_id: `in_${ulid}`,
   created_at: at,
   updated_at: later,
 };
@@ -287,3 +288,31 @@ export const staffUserExample = {
 };
 
 export const patchPropertiesExample = { properties: { billing_tier: "gold", legacy_plan: null } };
+
+export const invoiceExample = {
+  id: `in_${ulid}`,
+  object: "invoice",
+  customer_id: customerId,
+  stripe_invoice_id: "in_1QJx7C2eZvKYlo2C0a1b2c3d",
+  number: "7F3A9C2B-0001",
+  status: "paid",
+  currency: "EUR",
+  subtotal: 10000,
+  tax: 1900,
+  total: 11900,
+  amount_paid: 11900,
+  amount_remaining: 0,
+  period_start: at,
+  period_end: at,
+  due_date: null,
+  customer_name: "Acme GmbH",
+  customer_email: "billing@acme.example",
+  customer_address: addressExample,
+  subscription_id: null,
+  charge_id: `ch_${ulid}`,
+  hosted_invoice_url: "https://invoice.stripe.com/i/acct_1Nv0/test_YWNjdF8x",
+  invoice_pdf: "https://pay.stripe.com/invoice/acct_1Nv0/test_YWNjdF8x/pdf",
+  lines: [{ description: "Setup fee", amount: 10000, quantity: 1 }],
+  created_at: at,
+  updated_at: later,
+};

@@ -11,6 +11,9 @@ export const WEBHOOK_EVENT_TYPES = [
   "charge.succeeded",
   "charge.failed",
   "charge.refunded",
+  "invoice.finalized",
+  "invoice.paid",
+  "invoice.payment_failed",
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

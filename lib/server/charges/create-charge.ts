@@ -1,21 +1,22 @@
-import Stripe from "stripe";
 import { db } from "../../db";
 import { AppError } from "../../errors/app-error";
 import { newId } from "../../ids";
 import { serializeCharge } from "../../serializers/charge";
-import { stripe } from "../../stripe/client";
-import { stripeIdempotencyKey } from "../../stripe/idempotency-key";
-import { providerError } from "../../stripe/provider-error";
 import type { CreateChargeInput } from "../../validations/charge";
 import type { Actor } from "../audit/actor";
 import { getBillableCustomer } from "../customers/get-billable-customer";
+import { assertTaxableAddress } from "../tax/automatic-tax";
+import { billChargeInvoice } from "./bill-charge-invoice";
 import { settleCharge } from "./settle-charge";
 
 /**
- * One off-session charge of the default card. The caller's Idempotency-Key makes at most one
- * charge row (unique per customer) and is passed on to Stripe (derived with the customer), so a
- * retry after any failure, even a timeout after Stripe had charged, reaches the same
- * PaymentIntent instead of a new one. A decline is a `failed` charge with Stripe's reason.
+ * One off-session charge of the default card, billed on a one-off Stripe invoice (so that every
+ * payment has a document, with tax when automatic tax is on). A customer whose address Stripe
+ * Tax cannot locate is refused (409 naming `address`) before anything is written or charged.
+ * The caller's Idempotency-Key makes at most one charge row (unique per customer) and is passed
+ * on to Stripe (derived with the customer, one key per step), so a retry after any failure, even
+ * a timeout after Stripe had charged, reaches the same invoice and PaymentIntent instead of new
+ * ones. A decline is a `failed` charge with Stripe's reason.
  */
 export async function createCharge({
   customerId,
@@ -29,36 +30,10 @@ export async function createCharge({
   idempotencyKey: string;
 }) {
   const billing = await getBillableCustomer(customerId);
+  assertTaxableAddress(billing);
   const charge = await claimCharge({ customerId, input, idempotencyKey });
   if (charge.status !== "pending") return serializeCharge(charge);
-  let intent: Stripe.PaymentIntent;
-  try {
-    intent = await stripe().paymentIntents.create(
-      {
-        amount: input.amount,
-        currency: input.currency.toLowerCase(),
-        customer: billing.stripeCustomerId,
-        payment_method: billing.stripePaymentMethodId,
-        off_session: true,
-        confirm: true,
-        ...(input.description ? { description: input.description } : {}),
-        metadata: { donutwork_charge_id: charge.id, donutwork_customer_id: customerId },
-      },
-      {
-        idempotencyKey: stripeIdempotencyKey({
-          operation: "charge",
-          customerId,
-          callerKey: idempotencyKey,
-          fallbackId: charge.id,
-        }),
-      },
-    );
-  } catch (error) {
-    // A decline: Stripe answers 402 with the failed PaymentIntent, which is what we record.
-    if (!(error instanceof Stripe.errors.StripeCardError) || !error.payment_intent)
-      throw providerError(error);
-    intent = error.payment_intent;
-  }
+  const intent = await billChargeInvoice({ charge, billing, actor, idempotencyKey });
   return serializeCharge(await settleCharge({ chargeId: charge.id, intent, actor }));
 }
 

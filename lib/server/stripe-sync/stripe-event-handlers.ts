@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { stripe } from "../../stripe/client";
 import { syncPaymentIntent } from "../charges/sync-payment-intent";
 import { syncStripeCharge } from "../charges/sync-stripe-charge";
+import { syncInvoice } from "../invoices/sync-invoice";
 import { syncInvoiceSubscription } from "../subscriptions/sync-invoice-subscription";
 import { syncSubscription } from "../subscriptions/sync-subscription";
 import { syncCheckoutSession } from "./sync-checkout-session";
@@ -35,8 +36,20 @@ export const stripeEventHandlers: Partial<Record<string, Handler>> = {
   "customer.subscription.updated": (event) => syncSubscriptionOf(event),
   "customer.subscription.deleted": (event) => syncSubscriptionOf(event),
   "customer.subscription.trial_will_end": (event) => syncSubscriptionOf(event),
-  "invoice.paid": (event) => syncInvoiceSubscription(objectId(event)),
-  "invoice.payment_failed": (event) => syncInvoiceSubscription(objectId(event)),
+  // Every invoice is mirrored (lib/server/invoices); a renewal's outcome also moves its subscription.
+  "invoice.created": (event) => syncInvoiceOf(event),
+  "invoice.finalized": (event) => syncInvoiceOf(event),
+  "invoice.updated": (event) => syncInvoiceOf(event),
+  "invoice.voided": (event) => syncInvoiceOf(event),
+  "invoice.marked_uncollectible": (event) => syncInvoiceOf(event),
+  "invoice.paid": async (event) => {
+    await syncInvoiceOf(event);
+    await syncInvoiceSubscription(objectId(event));
+  },
+  "invoice.payment_failed": async (event) => {
+    await syncInvoiceOf(event);
+    await syncInvoiceSubscription(objectId(event));
+  },
   "payment_intent.succeeded": (event) => syncPaymentIntent(objectId(event)),
   "payment_intent.payment_failed": (event) => syncPaymentIntent(objectId(event)),
   "payment_intent.canceled": (event) => syncPaymentIntent(objectId(event)),
@@ -44,6 +57,10 @@ export const stripeEventHandlers: Partial<Record<string, Handler>> = {
   "charge.dispute.created": (event) => syncStripeCharge(chargeOfDispute(event)),
   "charge.dispute.closed": (event) => syncStripeCharge(chargeOfDispute(event)),
 };
+
+async function syncInvoiceOf(event: Stripe.Event): Promise<void> {
+  await syncInvoice({ stripeInvoiceId: objectId(event), actor: { type: "stripe", id: event.id } });
+}
 
 async function syncSubscriptionOf(event: Stripe.Event): Promise<void> {
   await syncSubscription({ stripeSubscriptionId: objectId(event), actor: { type: "stripe", id: event.id } });

@@ -24,7 +24,8 @@ export interface HttpDependencies {
 interface Reply {
   status: number;
   contentType: string;
-  body: string;
+  /** A page's file (a PDF) is made asynchronously; everything else is text. */
+  body: string | Promise<Buffer>;
   headers?: Record<string, string>;
 }
 
@@ -39,6 +40,8 @@ export function createRequestListener(deps: HttpDependencies) {
       .catch((error: unknown) =>
         error instanceof StripeApiError ? stripeErrorReply(error) : internalError(deps, error),
       )
+      .then(async (reply) => ({ ...reply, body: await reply.body }))
+      .catch((error: unknown) => internalError(deps, error))
       .then((reply) => {
         response.writeHead(reply.status, { "Content-Type": reply.contentType, ...reply.headers });
         response.end(reply.body);
@@ -76,7 +79,8 @@ function handle(deps: HttpDependencies, incoming: IncomingMessage, rawBody: stri
   const reply = deps.ctx.events.during({ id: requestId, idempotency_key: idempotencyKey ?? null }, () =>
     dispatch(deps, match, emulatorRequest),
   );
-  if (idempotencyKey) deps.idempotency.remember(idempotencyKey, fingerprint, reply.status, reply.body);
+  if (idempotencyKey && typeof reply.body === "string")
+    deps.idempotency.remember(idempotencyKey, fingerprint, reply.status, reply.body);
   if (method !== "GET" || ranDueWork > 0) deps.save();
   return { ...reply, headers: { ...reply.headers, "Request-Id": requestId } };
 }
@@ -96,6 +100,15 @@ function dispatch(deps: HttpDependencies, match: RouteMatch, request: EmulatorRe
         contentType: "text/plain",
         body: "",
         headers: { Location: page.location },
+      };
+    }
+    if (page.kind === "file") {
+      const disposition = `inline; filename="${page.filename.replace(/[^\w.-]/g, "_")}"`;
+      return {
+        status: page.status,
+        contentType: page.contentType,
+        body: page.body,
+        headers: { "Content-Disposition": disposition },
       };
     }
     return { status: page.status, contentType: "text/html; charset=utf-8", body: page.html };

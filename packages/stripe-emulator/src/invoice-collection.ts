@@ -2,9 +2,15 @@ import type Stripe from "stripe";
 import { confirmPaymentIntent, createPaymentIntent } from "./card-payments";
 import type { EmulatorContext } from "./context";
 import type { StripeApiError } from "./errors";
+import { hostedInvoiceUrl, invoicePdfUrl } from "./invoice-links";
+import { applyTotals } from "./invoice-totals";
 import type { CustomerObject, InvoiceObject, PaymentIntentObject } from "./types";
 
-/** Draft → open: the invoice gets its number (`<customer prefix>-0001`) and can be paid. */
+/**
+ * Draft → open: the invoice gets its number (`<customer prefix>-0001`), the customer's name,
+ * email and address as they are now (Stripe prints these, not later changes), its tax from that
+ * address, its hosted page and PDF, and can be paid.
+ */
 export function finalizeInvoice(
   ctx: EmulatorContext,
   invoice: InvoiceObject,
@@ -12,10 +18,18 @@ export function finalizeInvoice(
 ): void {
   const sequence = customer.next_invoice_sequence ?? 1;
   customer.next_invoice_sequence = sequence + 1;
+  const now = ctx.clock.now();
   invoice.number = `${customer.invoice_prefix}-${String(sequence).padStart(4, "0")}`;
+  invoice.customer_name = customer.name ?? null;
+  invoice.customer_email = customer.email;
+  invoice.customer_phone = customer.phone ?? null;
+  invoice.customer_address = customer.address ? { ...customer.address } : null;
+  applyTotals(invoice, customer.address ?? null);
   invoice.status = "open";
-  invoice.status_transitions.finalized_at = ctx.clock.now();
-  invoice.effective_at = ctx.clock.now();
+  invoice.status_transitions.finalized_at = now;
+  invoice.effective_at = now;
+  invoice.hosted_invoice_url = hostedInvoiceUrl(ctx, invoice);
+  invoice.invoice_pdf = invoicePdfUrl(ctx, invoice);
   ctx.events.record("invoice.finalized", invoice);
 }
 
@@ -23,6 +37,7 @@ const PAYMENT_DESCRIPTIONS: Partial<Record<Stripe.Invoice.BillingReason, string>
   subscription_create: "Subscription creation",
   subscription_cycle: "Subscription cycle",
   subscription_update: "Subscription update",
+  manual: "Payment for Invoice",
 };
 
 /**

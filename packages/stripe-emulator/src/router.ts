@@ -14,10 +14,11 @@ export interface EmulatorRequest {
 /** API routes return the JSON body of a 200; errors are thrown as `StripeApiError`. */
 export type ApiHandler = (ctx: EmulatorContext, request: EmulatorRequest) => object;
 
-/** Browser-facing pages answer with HTML or a redirect. */
+/** Browser-facing pages answer with HTML, a redirect, or a file made asynchronously (a PDF). */
 export type PageResult =
   | { kind: "html"; status: number; html: string }
-  | { kind: "redirect"; status: 303; location: string };
+  | { kind: "redirect"; status: 303; location: string }
+  | { kind: "file"; status: number; contentType: string; filename: string; body: Promise<Buffer> };
 export type PageHandler = (ctx: EmulatorContext, request: EmulatorRequest) => PageResult;
 
 export type Route =

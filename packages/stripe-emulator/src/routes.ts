@@ -4,7 +4,9 @@ import { clockRoutes } from "./clock";
 import { customerRoutes } from "./customers";
 import { eventRoutes } from "./events";
 import { hostedCheckoutRoutes } from "./hosted-checkout-page";
+import { hostedInvoiceRoutes } from "./hosted-invoice-page";
 import { invoiceItemRoutes } from "./invoice-items";
+import { invoicePaymentRoutes } from "./invoice-payments";
 import { invoiceRoutes } from "./invoices";
 import { paymentIntentRoutes } from "./payment-intents";
 import { paymentMethodRoutes } from "./payment-methods";
@@ -27,6 +29,8 @@ export const allRoutes: Route[] = [
   ...subscriptionRoutes,
   ...invoiceRoutes,
   ...invoiceItemRoutes,
+  ...invoicePaymentRoutes,
+  ...hostedInvoiceRoutes,
   ...paymentIntentRoutes,
   ...chargeRoutes,
   ...refundRoutes,

@@ -67,7 +67,7 @@ export interface NewSubscription {
   defaultPaymentMethod: string | null;
   description: string | null;
   metadata: Metadata;
-  /** `automatic_tax[enabled]`: its invoices are taxed from the customer's address (tax-rates.ts). */
+  /** `automatic_tax[enabled]`: its invoices are taxed from the customer's address (invoice-totals.ts, tax-rates.ts). */
   automaticTax: boolean;
 }
 

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
+import { InvoicesPanel } from "@/components/billing/invoices-panel";
 import { RiskPanel } from "@/components/customers/risk-panel";
 import { StripeSyncStatus } from "@/components/customers/stripe-sync-status";
 import { ErrorText, LoadingText } from "@/components/ui/query-state";
@@ -42,6 +43,7 @@ export function CustomerPageBody({ customerId }: { customerId: string }) {
           <RelationshipGraph customerId={customer.id} />
           <SubscriptionsPanel customer={customer} />
           <ChargesPanel customer={customer} />
+          <InvoicesPanel customerId={customer.id} />
         </div>
         <div className="space-y-6">
           <RiskPanel customerId={customer.id} />

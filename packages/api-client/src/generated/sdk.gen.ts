@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { CancelSubscriptionData, CancelSubscriptionErrors, CancelSubscriptionResponses, CreateChargeData, CreateChargeErrors, CreateChargeResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreatePaymentLinkData, CreatePaymentLinkErrors, CreatePaymentLinkResponses, CreateSubscriptionData, CreateSubscriptionErrors, CreateSubscriptionResponses, CreateWebhookEndpointData, CreateWebhookEndpointErrors, CreateWebhookEndpointResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteWebhookEndpointData, DeleteWebhookEndpointErrors, DeleteWebhookEndpointResponses, ExportCustomersData, ExportCustomersErrors, ExportCustomersResponses, GetBookMetricsData, GetBookMetricsErrors, GetBookMetricsResponses, GetChargeData, GetChargeErrors, GetChargeResponses, GetCustomerData, GetCustomerErrors, GetCustomerGraphData, GetCustomerGraphErrors, GetCustomerGraphResponses, GetCustomerMetricsData, GetCustomerMetricsErrors, GetCustomerMetricsResponses, GetCustomerResponses, GetSubscriptionData, GetSubscriptionErrors, GetSubscriptionResponses, GetWebhookEndpointData, GetWebhookEndpointErrors, GetWebhookEndpointResponses, ListAuditTrailData, ListAuditTrailErrors, ListAuditTrailResponses, ListChargesData, ListChargesErrors, ListChargesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListPaymentLinksData, ListPaymentLinksErrors, ListPaymentLinksResponses, ListPaymentMethodsData, ListPaymentMethodsErrors, ListPaymentMethodsResponses, ListSubscriptionsData, ListSubscriptionsErrors, ListSubscriptionsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEndpointsData, ListWebhookEndpointsErrors, ListWebhookEndpointsResponses, PatchCustomerPropertiesData, PatchCustomerPropertiesErrors, PatchCustomerPropertiesResponses, RefundChargeData, RefundChargeErrors, RefundChargeResponses, ReplaceCustomerPropertiesData, ReplaceCustomerPropertiesErrors, ReplaceCustomerPropertiesResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateStaffUserData, UpdateStaffUserErrors, UpdateStaffUserResponses, UpdateSubscriptionData, UpdateSubscriptionErrors, UpdateSubscriptionResponses } from './types.gen';
+import type { CancelSubscriptionData, CancelSubscriptionErrors, CancelSubscriptionResponses, CreateChargeData, CreateChargeErrors, CreateChargeResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreatePaymentLinkData, CreatePaymentLinkErrors, CreatePaymentLinkResponses, CreateSubscriptionData, CreateSubscriptionErrors, CreateSubscriptionResponses, CreateWebhookEndpointData, CreateWebhookEndpointErrors, CreateWebhookEndpointResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteWebhookEndpointData, DeleteWebhookEndpointErrors, DeleteWebhookEndpointResponses, ExportCustomersData, ExportCustomersErrors, ExportCustomersResponses, GetBookMetricsData, GetBookMetricsErrors, GetBookMetricsResponses, GetChargeData, GetChargeErrors, GetChargeResponses, GetCustomerData, GetCustomerErrors, GetCustomerGraphData, GetCustomerGraphErrors, GetCustomerGraphResponses, GetCustomerMetricsData, GetCustomerMetricsErrors, GetCustomerMetricsResponses, GetCustomerResponses, GetInvoiceData, GetInvoiceErrors, GetInvoiceResponses, GetSubscriptionData, GetSubscriptionErrors, GetSubscriptionResponses, GetWebhookEndpointData, GetWebhookEndpointErrors, GetWebhookEndpointResponses, ListAuditTrailData, ListAuditTrailErrors, ListAuditTrailResponses, ListChargesData, ListChargesErrors, ListChargesResponses, ListCustomerInvoicesData, ListCustomerInvoicesErrors, ListCustomerInvoicesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListPaymentLinksData, ListPaymentLinksErrors, ListPaymentLinksResponses, ListPaymentMethodsData, ListPaymentMethodsErrors, ListPaymentMethodsResponses, ListSubscriptionsData, ListSubscriptionsErrors, ListSubscriptionsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEndpointsData, ListWebhookEndpointsErrors, ListWebhookEndpointsResponses, PatchCustomerPropertiesData, PatchCustomerPropertiesErrors, PatchCustomerPropertiesResponses, RefundChargeData, RefundChargeErrors, RefundChargeResponses, ReplaceCustomerPropertiesData, ReplaceCustomerPropertiesErrors, ReplaceCustomerPropertiesResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateStaffUserData, UpdateStaffUserErrors, UpdateStaffUserResponses, UpdateSubscriptionData, UpdateSubscriptionErrors, UpdateSubscriptionResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -225,6 +225,24 @@ export const refundCharge = <ThrowOnError extends boolean = false>(options: Opti
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * List the customer's invoices (subscriptions' and charges'), newest first
+ */
+export const listCustomerInvoices = <ThrowOnError extends boolean = false>(options: Options<ListCustomerInvoicesData, ThrowOnError>) => (options.client ?? client).get<ListCustomerInvoicesResponses, ListCustomerInvoicesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/customers/{id}/invoices.json',
+    ...options
+});
+
+/**
+ * Retrieve an invoice: number, status, amounts with tax, the customer as printed, its page and PDF
+ */
+export const getInvoice = <ThrowOnError extends boolean = false>(options: Options<GetInvoiceData, ThrowOnError>) => (options.client ?? client).get<GetInvoiceResponses, GetInvoiceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/invoices/{id}.json',
+    ...options
 });
 
 /**

@@ -232,6 +232,10 @@ export type Charge = {
     disputed: boolean;
     refunds: Array<Refund>;
     /**
+     * The invoice the charge is billed on (GET /invoices/{id}.json); null for older charges
+     */
+    invoice_id: string | null;
+    /**
      * ISO 8601 UTC timestamp
      */
     created_at: string;
@@ -253,6 +257,105 @@ export type Refund = {
      * ISO 8601 UTC timestamp
      */
     created_at: string;
+};
+
+export type InvoiceList = {
+    object: 'list';
+    data: Array<Invoice>;
+    has_more: boolean;
+    next_cursor: string | null;
+};
+
+export type Invoice = {
+    id: string;
+    object: 'invoice';
+    customer_id: string;
+    stripe_invoice_id: string;
+    /**
+     * Stripe's invoice number; null while a draft
+     */
+    number: string | null;
+    status: 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
+    /**
+     * ISO 4217, upper case
+     */
+    currency: string;
+    /**
+     * The lines' total, before tax
+     */
+    subtotal: number;
+    /**
+     * Tax, exclusive: added on top of the subtotal
+     */
+    tax: number;
+    /**
+     * subtotal + tax
+     */
+    total: number;
+    /**
+     * Integer in the currency's minor unit
+     */
+    amount_paid: number;
+    /**
+     * Integer in the currency's minor unit
+     */
+    amount_remaining: number;
+    /**
+     * ISO 8601 UTC timestamp
+     */
+    period_start: string;
+    /**
+     * ISO 8601 UTC timestamp
+     */
+    period_end: string;
+    /**
+     * Only invoices sent for payment have one
+     */
+    due_date: string | null;
+    /**
+     * The legal name as printed on the invoice
+     */
+    customer_name: string | null;
+    customer_email: string | null;
+    /**
+     * The address as printed on the invoice (Stripe copies it at finalization)
+     */
+    customer_address: InvoiceAddress | null;
+    subscription_id: string | null;
+    charge_id: string | null;
+    /**
+     * Stripe's hosted invoice page; null while a draft
+     */
+    hosted_invoice_url: string | null;
+    /**
+     * The invoice as a PDF; null while a draft
+     */
+    invoice_pdf: string | null;
+    lines: Array<{
+        description: string | null;
+        /**
+         * Integer in the currency's minor unit
+         */
+        amount: number;
+        quantity: number;
+    }>;
+    /**
+     * ISO 8601 UTC timestamp
+     */
+    created_at: string;
+    /**
+     * ISO 8601 UTC timestamp
+     */
+    updated_at: string;
+};
+
+export type InvoiceAddress = {
+    line1: string | null;
+    line2: string | null;
+    city: string | null;
+    state: string | null;
+    postal_code: string | null;
+    country: string | null;
 };
 
 export type PaymentMethodList = {
@@ -1553,6 +1656,85 @@ export type RefundChargeResponses = {
 
 export type RefundChargeResponse = RefundChargeResponses[keyof RefundChargeResponses];
 
+export type ListCustomerInvoicesData = {
+    body?: never;
+    path: {
+        /**
+         * The customer's eid
+         */
+        id: string;
+    };
+    query?: {
+        limit?: number;
+        cursor?: string;
+    };
+    url: '/customers/{id}/invoices.json';
+};
+
+export type ListCustomerInvoicesErrors = {
+    /**
+     * No or bad credentials
+     */
+    401: Problem;
+    /**
+     * The key or role lacks the right
+     */
+    403: Problem;
+    /**
+     * No such customer
+     */
+    404: Problem;
+};
+
+export type ListCustomerInvoicesError = ListCustomerInvoicesErrors[keyof ListCustomerInvoicesErrors];
+
+export type ListCustomerInvoicesResponses = {
+    /**
+     * A page of invoices
+     */
+    200: InvoiceList;
+};
+
+export type ListCustomerInvoicesResponse = ListCustomerInvoicesResponses[keyof ListCustomerInvoicesResponses];
+
+export type GetInvoiceData = {
+    body?: never;
+    path: {
+        /**
+         * The invoice's eid
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/invoices/{id}.json';
+};
+
+export type GetInvoiceErrors = {
+    /**
+     * No or bad credentials
+     */
+    401: Problem;
+    /**
+     * The key or role lacks the right
+     */
+    403: Problem;
+    /**
+     * No such invoice
+     */
+    404: Problem;
+};
+
+export type GetInvoiceError = GetInvoiceErrors[keyof GetInvoiceErrors];
+
+export type GetInvoiceResponses = {
+    /**
+     * The invoice
+     */
+    200: Invoice;
+};
+
+export type GetInvoiceResponse = GetInvoiceResponses[keyof GetInvoiceResponses];
+
 export type ListPaymentMethodsData = {
     body?: never;
     path: {
@@ -1734,7 +1916,7 @@ export type CreateWebhookEndpointData = {
          * https URL of a public host (private and loopback addresses are refused)
          */
         url: string;
-        enabled_events: Array<'*' | 'customer.created' | 'customer.updated' | 'customer.deleted' | 'customer.payment_method.attached' | 'customer.payment_method.detached' | 'subscription.created' | 'subscription.updated' | 'subscription.canceled' | 'charge.succeeded' | 'charge.failed' | 'charge.refunded'>;
+        enabled_events: Array<'*' | 'customer.created' | 'customer.updated' | 'customer.deleted' | 'customer.payment_method.attached' | 'customer.payment_method.detached' | 'subscription.created' | 'subscription.updated' | 'subscription.canceled' | 'charge.succeeded' | 'charge.failed' | 'charge.refunded' | 'invoice.finalized' | 'invoice.paid' | 'invoice.payment_failed'>;
         description?: string | null;
     };
     headers?: {
