@@ -96,8 +96,9 @@ export async function seed(
     await client.query("rollback").catch(() => {});
     throw error;
   }
-  const present = await Promise.all(TABLES.map((name) => exists(client, name)));
-  await client.query(`analyze ${TABLES.filter((_, n) => present[n]).join(", ")}`);
+  const present: string[] = [];
+  for (const name of TABLES) if (await exists(client, name)) present.push(name);
+  await client.query(`analyze ${present.join(", ")}`);
   const seconds = (performance.now() - started) / 1000;
   log(`seed: ${target - existing} customers in ${seconds.toFixed(1)} s (indexes rebuilt, ANALYZE done)`);
   return { customers: target, inserted: target - existing, seconds, billingTables };
