@@ -1,6 +1,7 @@
 import pg from "pg";
 import { acquireDatabase, type DatabaseHandle } from "../../lib/runtime/embedded-database";
 import { applyMigrations } from "../../lib/runtime/migrations";
+import { seededWithoutFigures } from "./seed";
 
 export interface BenchDatabase extends DatabaseHandle {
   /** Whether pg_stat_statements is loaded (it needs a server restart, so only on the embedded server). */
@@ -34,18 +35,29 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
 /**
  * Applies the app's migrations. The benchmark database is disposable: when its recorded history
  * no longer fits the migration folders (a migration renamed or rewritten while the code was in
- * flux), it is emptied and migrated afresh, and the seed then runs again.
+ * flux), or its seeded customers have no kept figures (seeded before the seed wrote them, so the
+ * app would back-fill them during the measurement), it is emptied and migrated afresh, and the
+ * seed then runs again.
  */
 async function migrateOrReset(url: string, log: (line: string) => void): Promise<void> {
   try {
     await applyMigrations(url);
   } catch (error) {
     log(`migrations do not apply to the benchmark database (${firstLine(error)}): resetting it`);
-    await withClient(url, (client) =>
-      client.query("drop schema public cascade; create schema public; drop schema if exists pgboss cascade"),
-    );
-    await applyMigrations(url);
+    await resetDatabase(url);
+    return;
   }
+  if (await withClient(url, seededWithoutFigures)) {
+    log("the seeded customers have no kept figures (an older seed): resetting the benchmark database");
+    await resetDatabase(url);
+  }
+}
+
+async function resetDatabase(url: string): Promise<void> {
+  await withClient(url, (client) =>
+    client.query("drop schema public cascade; create schema public; drop schema if exists pgboss cascade"),
+  );
+  await applyMigrations(url);
 }
 
 function firstLine(error: unknown): string {

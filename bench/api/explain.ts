@@ -1,7 +1,9 @@
 import type pg from "pg";
 import { listCustomersStatement } from "../../lib/server/customers/list-customers";
+import { parseBracketParams, type QueryObject } from "../../lib/validations/bracket-params";
 import { listCustomersQuerySchema } from "../../lib/validations/customer-list-query";
 import { COMMON_TERM, RARE_TERM } from "./fake-data";
+import { filterScenarios } from "./filter-scenarios";
 
 export interface PlanSummary {
   scenario: string;
@@ -13,8 +15,9 @@ export interface PlanSummary {
 }
 
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of the exact SQL the app issues for each list and search: the
- * statement comes from lib/server/customers/list-customers.ts's own builder, with its parameters.
+ * EXPLAIN (ANALYZE, BUFFERS) of the exact SQL the app issues for each list and search, and for
+ * each filter, sort and combination of filter-scenarios.ts: the statement comes from
+ * lib/server/customers/list-customers.ts's own builder, with its parameters.
  */
 export async function explainListQueries(client: pg.Client): Promise<{ text: string; plans: PlanSummary[] }> {
   const deep = await client.query<{ id: string; external_id: string; email: string }>(
@@ -23,7 +26,7 @@ export async function explainListQueries(client: pg.Client): Promise<{ text: str
   // Through the route's own schema, so defaults (limit, order, …) are exactly the API's.
   const cursor = Buffer.from(deep.rows[0]?.id ?? "").toString("base64url");
   const base = {};
-  const scenarios: [string, Record<string, string>][] = [
+  const scenarios: [string, QueryObject][] = [
     ["first page", base],
     ["status=suspended", { ...base, status: "suspended" }],
     ["external_id filter", { ...base, external_id: deep.rows[0]?.external_id ?? RARE_TERM }],
@@ -38,6 +41,11 @@ export async function explainListQueries(client: pg.Client): Promise<{ text: str
     ["deep cursor page (90% down)", { ...base, cursor }],
     [`q common + deep cursor`, { ...base, q: COMMON_TERM, cursor }],
   ];
+  const filters = filterScenarios(new Date()).filter(
+    ([, query]) => query !== "" && query !== `q=${COMMON_TERM}`,
+  );
+  for (const [scenario, query] of filters)
+    scenarios.push([scenario, parseBracketParams(new URLSearchParams(query))]);
 
   let text = "";
   const plans: PlanSummary[] = [];

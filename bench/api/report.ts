@@ -82,8 +82,14 @@ export function formatScaling(results: BenchResults, baselineCustomers: number):
 export function writeResults(results: BenchResults, explainText: string): string[] {
   mkdirSync(RESULTS, { recursive: true });
   const json = path.join(RESULTS, `api-${results.customers}.json`);
-  const explain = path.join(RESULTS, `explain-${results.customers}.txt`);
   writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(explain, explainText);
-  return [json, explain];
+  return [json, writeExplain(results.customers, explainText)];
+}
+
+/** bench/results/explain-<customers>.txt: the plans of every list statement explain.ts runs. */
+export function writeExplain(customers: number, explainText: string): string {
+  mkdirSync(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, `explain-${customers}.txt`);
+  writeFileSync(file, explainText);
+  return file;
 }

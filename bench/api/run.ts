@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { benchAppEnv, startBenchApp, startScript, waitForHttp } from "./app-process";
-import { openBenchDatabase, removeBenchRows, withClient } from "./database";
+import { removeBenchRows, withClient } from "./database";
 import { explainListQueries } from "./explain";
 import { COMMON_TERM, RARE_TERM } from "./fake-data";
 import { buildFrameworkFloorIfStale, startFrameworkFloor } from "./framework-floor-process";
@@ -16,7 +16,7 @@ import { appRss, cpuMs } from "./memory";
 import { type BenchResults, formatPlans, formatScaling, type Phase, TARGETS, writeResults } from "./report";
 import { formatRatios, formatTable } from "./report-table";
 import { commonSearch, customerCreates, firstPage, rareSearch } from "./requests";
-import { seed } from "./seed";
+import { openSeededDatabase } from "./seeded-database";
 import { readStatements, resetStatements, statementsPerRequest } from "./statements";
 
 const { values } = parseArgs({
@@ -44,20 +44,13 @@ const load = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
 const resultsDir = path.resolve("bench/results");
 mkdirSync(resultsDir, { recursive: true });
 
-// One data dir per size: a run at 100,000 must not find the 1,000,000 of an earlier run.
-process.env.DONUTWORK_DATA_DIR ||= `.data-bench/${customers}`;
 const startedAt = new Date().toISOString();
 const loadBefore = load();
 log(
   `${customers} customers, ${duration} s per measurement × ${repeat}, load average ${loadBefore.join(" ")} on ${os.cpus().length} cores`,
 );
 
-const database = await openBenchDatabase(log);
-const admin = await withClient(database.url, async (client) => {
-  const removed = await removeBenchRows(client);
-  if (removed > 0) log(`removed ${removed} customers left by an earlier run`);
-  return seed(client, customers, log);
-});
+const { database, seeded: admin } = await openSeededDatabase(customers, log);
 
 log("EXPLAIN (ANALYZE, BUFFERS) of the app's list queries");
 const explained = await withClient(database.url, (client) => explainListQueries(client));

@@ -1,5 +1,12 @@
 import { eidAt } from "./eid";
 import { type FakeCustomer, fakeCustomer } from "./fake-data";
+import {
+  type SeededCard,
+  type SeededCharge,
+  type SeededSubscription,
+  seededFinancials,
+  seededSubscriptionMrr,
+} from "./seed-financials";
 
 /** One table's rows of a batch, column by column, ready for `unnest($1::type[], …)`. */
 export interface TableBatch {
@@ -28,15 +35,17 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /**
  * Rows `from`..`to` (exclusive) of a seed of `total` customers created over the last two years,
  * oldest first, so ids (ULIDs of the creation time) arrive in ascending order like real traffic.
- * Customers with a subscription also get a saved card as default payment method; the billing
- * tables are filled only where they exist.
+ * Customers with a subscription also get a saved card as default payment method (expiring from
+ * 3 months ago to 5 years ahead: some expired, some expiring); the billing tables are filled only
+ * where they exist, and so are the kept figures (customer_financials, customer_mrr), computed
+ * from exactly the rows written here (seed-financials.ts).
  */
 export function seedBatch(options: {
   from: number;
   to: number;
   total: number;
   now: number;
-  billing: { subscriptions: boolean; charges: boolean };
+  billing: { subscriptions: boolean; charges: boolean; financials: boolean };
 }): TableBatch[] {
   const customers = table("customers", [
     ["id", "text"],
@@ -92,7 +101,25 @@ export function seedBatch(options: {
     ["updated_at", "timestamptz"],
   ]);
 
+  const financials = table("customer_financials", [
+    ["customer_id", "text"],
+    ["primary_currency", "text"],
+    ["risk_score", "int4"],
+    ["risk_level", "text"],
+    ["risk_signals", "jsonb"],
+    ["has_payment_method", "bool"],
+    ["card_expires_on", "date"],
+    ["review_at", "timestamptz"],
+    ["updated_at", "timestamptz"],
+  ]);
+  const currentMrr = table("customer_mrr", [
+    ["customer_id", "text"],
+    ["currency", "text"],
+    ["mrr", "int8"],
+  ]);
+
   const start = options.now - SPAN_MS;
+  const thisMonth = new Date(options.now).getUTCFullYear() * 12 + new Date(options.now).getUTCMonth();
   const step = SPAN_MS / options.total;
   for (let index = options.from; index < options.to; index++) {
     const fake = fakeCustomer(index);
@@ -101,43 +128,75 @@ export function seedBatch(options: {
     const subscribed = fake.status !== "deleted" && fake.next() < 0.55;
     const cardId = subscribed ? eidAt("pm", createdAt + 60_000) : null;
     push(customers, customerRow(id, fake, cardId, createdAt, options.now));
-    if (!cardId) continue;
-    push(cards, [
-      cardId,
-      id,
-      `pm_seed_${index}`,
-      fake.next() < 0.7 ? "visa" : "mastercard",
-      String(1000 + Math.floor(fake.next() * 8999)),
-      1 + Math.floor(fake.next() * 12),
-      2027 + Math.floor(fake.next() * 5),
-      iso(createdAt + 60_000),
-      iso(createdAt + 60_000),
-    ]);
-    if (options.billing.subscriptions) push(subscriptions, subscriptionRow(id, index, fake, createdAt));
-    if (options.billing.charges) {
-      const count = Math.floor(fake.next() * 3);
-      for (let n = 0; n < count; n++) {
-        const at = createdAt + fake.next() * (options.now - createdAt);
-        const roll = fake.next();
-        push(charges, [
-          eidAt("ch", at),
-          id,
-          500 + Math.floor(fake.next() * 50_000),
-          "EUR",
-          roll < 0.92 ? "succeeded" : roll < 0.98 ? "failed" : "pending",
-          `pi_seed_${index}_${n}`,
-          `seed-${index}-${n}`,
-          iso(at),
-          iso(at),
-        ]);
+    let card: SeededCard | null = null;
+    const billed: SeededSubscription[] = [];
+    const charged: SeededCharge[] = [];
+    if (cardId) {
+      const brand = fake.next() < 0.7 ? "visa" : "mastercard";
+      const expiry = thisMonth - 3 + Math.floor(fake.next() * 64);
+      card = {
+        last4: String(1000 + Math.floor(fake.next() * 8999)),
+        expMonth: (expiry % 12) + 1,
+        expYear: Math.floor(expiry / 12),
+      };
+      push(cards, [
+        cardId,
+        id,
+        `pm_seed_${index}`,
+        brand,
+        card.last4,
+        card.expMonth,
+        card.expYear,
+        iso(createdAt + 60_000),
+        iso(createdAt + 60_000),
+      ]);
+      if (options.billing.subscriptions) {
+        const seeded = subscriptionOf(fake, createdAt);
+        billed.push(seeded.subscription);
+        push(subscriptions, subscriptionRow(id, index, seeded));
+      }
+      if (options.billing.charges) {
+        const count = Math.floor(fake.next() * 3);
+        for (let n = 0; n < count; n++) {
+          const at = createdAt + fake.next() * (options.now - createdAt);
+          const roll = fake.next();
+          const status = roll < 0.92 ? "succeeded" : roll < 0.98 ? "failed" : "pending";
+          charged.push({ at, status });
+          push(charges, [
+            eidAt("ch", at),
+            id,
+            500 + Math.floor(fake.next() * 50_000),
+            "EUR",
+            status,
+            `pi_seed_${index}_${n}`,
+            `seed-${index}-${n}`,
+            iso(at),
+            iso(at),
+          ]);
+        }
       }
     }
+    if (!options.billing.financials) continue;
+    const kept = seededFinancials({ now: options.now, card, subscriptions: billed, charges: charged });
+    push(financials, [
+      id,
+      kept.financials.primaryCurrency,
+      kept.financials.riskScore,
+      kept.financials.riskLevel,
+      kept.financials.riskSignals,
+      kept.financials.hasPaymentMethod,
+      kept.financials.cardExpiresOn,
+      kept.financials.reviewAt,
+      iso(options.now),
+    ]);
+    for (const row of kept.mrr) push(currentMrr, [id, row.currency, row.mrr]);
   }
   return [
     customers,
     cards,
     ...(options.billing.subscriptions ? [subscriptions] : []),
     ...(options.billing.charges ? [charges] : []),
+    ...(options.billing.financials ? [financials, currentMrr] : []),
   ];
 }
 
@@ -161,27 +220,37 @@ function customerRow(id: string, fake: FakeCustomer, cardId: string | null, crea
   ];
 }
 
-function subscriptionRow(customerId: string, index: number, fake: FakeCustomer, createdAt: number) {
+/** A seeded subscription: what MRR and risk are computed from, plus its period and creation time. */
+function subscriptionOf(fake: FakeCustomer, createdAt: number) {
   const yearly = fake.next() < 0.2;
-  const unitAmount = [900, 2900, 9900, 29900][Math.floor(fake.next() * 4)] ?? 2900;
-  const quantity = 1 + Math.floor(fake.next() * 10);
   const roll = fake.next();
-  const status = roll < 0.85 ? "active" : roll < 0.9 ? "past_due" : "canceled";
-  const mrr = status === "canceled" ? 0 : Math.round((unitAmount * quantity) / (yearly ? 12 : 1));
+  const subscription: SeededSubscription = {
+    id: eidAt("sub", createdAt + 120_000),
+    status: roll < 0.85 ? "active" : roll < 0.9 ? "past_due" : "canceled",
+    currency: ["EUR", "USD", "GBP"][Math.floor(fake.next() * 3)] ?? "EUR",
+    unitAmount: [900, 2900, 9900, 29900][Math.floor(fake.next() * 4)] ?? 2900,
+    quantity: 1 + Math.floor(fake.next() * 10),
+    interval: yearly ? "year" : "month",
+  };
   const periodStart = Date.now() - fake.next() * (yearly ? 365 : 30) * DAY;
+  return { subscription, periodStart, periodDays: yearly ? 365 : 30, createdAt: createdAt + 120_000 };
+}
+
+function subscriptionRow(customerId: string, index: number, seeded: ReturnType<typeof subscriptionOf>) {
+  const { subscription, periodStart, periodDays, createdAt } = seeded;
   return [
-    eidAt("sub", createdAt + 120_000),
+    subscription.id,
     customerId,
     `sub_seed_${index}`,
-    status,
-    ["EUR", "USD", "GBP"][Math.floor(fake.next() * 3)] ?? "EUR",
-    unitAmount,
-    quantity,
-    yearly ? "year" : "month",
-    mrr,
+    subscription.status,
+    subscription.currency,
+    subscription.unitAmount,
+    subscription.quantity,
+    subscription.interval,
+    seededSubscriptionMrr(subscription),
     iso(periodStart),
-    iso(periodStart + (yearly ? 365 : 30) * DAY),
-    iso(createdAt + 120_000),
-    iso(createdAt + 120_000),
+    iso(periodStart + periodDays * DAY),
+    iso(createdAt),
+    iso(createdAt),
   ];
 }

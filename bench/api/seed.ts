@@ -1,11 +1,20 @@
 import type pg from "pg";
+import { PROPERTY_ROW_COLUMNS, PROPERTY_ROW_VALUES } from "../../lib/server/customers/property-rows";
 import { seedBatch, type TableBatch } from "./seed-rows";
 
 const BATCH_SIZE = 10_000;
 // Above this many missing rows, secondary indexes are dropped and rebuilt after the load:
 // building a GIN trigram index once is far cheaper than maintaining it row by row.
 const REBUILD_INDEXES_ABOVE = 50_000;
-const TABLES = ["customers", "payment_methods", "subscriptions", "charges"];
+const TABLES = [
+  "customers",
+  "payment_methods",
+  "subscriptions",
+  "charges",
+  "customer_financials",
+  "customer_mrr",
+  "customer_properties",
+];
 
 export interface SeedResult {
   customers: number;
@@ -23,6 +32,19 @@ export async function countSeeded(client: pg.Client): Promise<number> {
 }
 
 /**
+ * Seeded customers without kept figures: a data dir seeded before the seed wrote them. The app
+ * would back-fill them at start-up, one transaction each, during the measurement.
+ */
+export async function seededWithoutFigures(client: pg.Client): Promise<boolean> {
+  if (!(await exists(client, "customer_financials"))) return false;
+  const { rows } = await client.query<{ missing: boolean }>(
+    `select exists (select 1 from customers c where c.external_id like 'crm-%'
+       and not exists (select 1 from customer_financials f where f.customer_id = c.id)) as missing`,
+  );
+  return rows[0]?.missing ?? false;
+}
+
+/**
  * Makes sure `target` seeded customers exist. Idempotent: nothing happens when they do. A
  * shortfall is inserted in ONE transaction (DDL included), so an interrupted seed leaves no
  * half-built state: the next run sees the old count and simply starts that step again.
@@ -37,6 +59,7 @@ export async function seed(
   const billing = {
     subscriptions: await exists(client, "subscriptions"),
     charges: await exists(client, "charges"),
+    financials: await exists(client, "customer_financials"),
   };
   const billingTables = Object.entries(billing)
     .filter(([, present]) => present)
@@ -66,21 +89,28 @@ export async function seed(
       if ((from - existing) % 100_000 === 0 && from > existing) log(`seed: ${from} customers`);
     }
     await pending;
+    if (billing.financials) await client.query(PROPERTY_ROWS_SQL);
     for (const definition of rebuild) await client.query(definition);
     await client.query("commit");
   } catch (error) {
     await client.query("rollback").catch(() => {});
     throw error;
   }
-  await client.query(
-    `analyze ${TABLES.filter((name) => name !== "subscriptions" || billing.subscriptions)
-      .filter((name) => name !== "charges" || billing.charges)
-      .join(", ")}`,
-  );
+  const present: string[] = [];
+  for (const name of TABLES) if (await exists(client, name)) present.push(name);
+  await client.query(`analyze ${present.join(", ")}`);
   const seconds = (performance.now() - started) / 1000;
   log(`seed: ${target - existing} customers in ${seconds.toFixed(1)} s (indexes rebuilt, ANALYZE done)`);
   return { customers: target, inserted: target - existing, seconds, billingTables };
 }
+
+/**
+ * The seeded customers' property rows, by the app's own mapping of a property to its typed column
+ * (lib/server/customers/property-rows.ts, the same as the customer_financials migration's back-fill).
+ */
+const PROPERTY_ROWS_SQL = `insert into customer_properties (${PROPERTY_ROW_COLUMNS})
+  select c.id, ${PROPERTY_ROW_VALUES} from customers c, jsonb_array_elements(c.properties) p
+  where c.external_id like 'crm-%' on conflict do nothing`;
 
 async function exists(client: pg.Client, name: string): Promise<boolean> {
   const { rows } = await client.query<{ found: string | null }>("select to_regclass($1)::text as found", [

@@ -30,14 +30,19 @@ export function selectionSql(selection: CustomerSelection, values: SqlValues): S
     const pattern = values.add(`%${selection.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
     conditions.push(customerSearchCondition(pattern, values.add(selection.q)));
   }
-  // A customer whose figures are not kept yet counts as low risk without a card (the JSON says the same).
+  // A customer whose figures are not kept yet counts as low risk without a card (the JSON says the
+  // same). The other values are plain conditions on the kept row, without coalesce(): a strict
+  // condition on f turns its left join into a join, so the planner reads its statistics and its
+  // (risk_level, customer_id) index; through coalesce() it walked every customer (bench/api/README.md).
   add(
     selection.risk_level !== undefined &&
-      `coalesce(f.risk_level, 'low') = ${values.add(selection.risk_level)}`,
+      (selection.risk_level === "low"
+        ? `(f.risk_level = 'low' or f.customer_id is null)`
+        : `f.risk_level = ${values.add(selection.risk_level)}`),
   );
   add(
     selection.has_payment_method !== undefined &&
-      `coalesce(f.has_payment_method, false) = ${values.add(selection.has_payment_method)}`,
+      (selection.has_payment_method ? "f.has_payment_method" : "f.has_payment_method is not true"),
   );
   // The default card's last valid day is today or within the next 30 days (UTC), not yet past.
   add(
@@ -50,12 +55,12 @@ export function selectionSql(selection: CustomerSelection, values: SqlValues): S
   add(selection.created_gte !== undefined && `c.created_at >= ${values.add(selection.created_gte)}`);
   add(selection.created_lte !== undefined && `c.created_at <= ${values.add(selection.created_lte)}`);
   conditions.push(...propertyConditions(selection.properties ?? {}, values));
+  // The risk order is the kept figures' (risk_score, customer_id) index, read from the kept row
+  // itself: customers whose figures are not kept yet (only while the start-up back-fill runs after
+  // an upgrade; a new customer's row is written with it) join that order once they are.
+  if (selection.sort === "risk_score") conditions.push("f.customer_id is not null");
   const sortKey =
-    selection.sort === "mrr"
-      ? "cm.mrr"
-      : selection.sort === "risk_score"
-        ? "coalesce(f.risk_score, 0)"
-        : null;
+    selection.sort === "mrr" ? "cm.mrr" : selection.sort === "risk_score" ? "f.risk_score" : null;
   return { from, conditions, sortKey, direction: selection.order };
 }
 
