@@ -1,11 +1,12 @@
 import type pg from "pg";
+import { migrationStatement } from "./migration-statement";
 
 /**
  * Seeds a book of `customers` customers with two subscriptions each, generated inside PostgreSQL
  * (INSERT … SELECT over generate_series), so 100 000 customers take seconds. Ids have the eid
  * shape; amounts and statuses are spread so every metric has work to do: 80 % active, 5 %
  * past_due, 5 % trialing, 10 % canceled; three currencies; monthly and yearly; a card on 95 % of
- * the customers (some expiring), failed and disputed charges, and MRR history rows over 180 days.
+ * the customers (some expiring), failed and disputed charges, two years of MRR history rows and their kept days (mrr_days).
  */
 export async function seedBook(client: pg.Client, customers: number): Promise<void> {
   const id = (prefix: string, expr: string) => `'${prefix}_' || lpad((${expr})::text, 26, '0')`;
@@ -46,18 +47,35 @@ export async function seedBook(client: pg.Client, customers: number): Promise<vo
       case when i % 20 = 0 then 'failed' else 'succeeded' end, 'key-' || i, i % 500 = 0,
       now() - (i % 120) * interval '1 day', now()
     from generate_series(1, ${customers}) i`);
-  // History: the MRR each customer has now, per currency, since a day in the last 180; a third
-  // of them had another figure before a change in the last 60 days.
+  // Two years of MRR history: per (customer, currency) of its subscriptions, 1–6 changes spread
+  // over 730 days (some to 0, so churn and reactivation happen), the last one the figure it has
+  // now; rows that would repeat the figure before them are left out, as recordMrrSnapshots does.
+  // Each row's movement and causes as the writer records them (the causes here: "unknown").
   await client.query(`
-    insert into mrr_snapshots (customer_id, currency, mrr, effective_at)
-    select customer_id, currency, (sum(mrr) * 0.8)::bigint, now() - (180 - (hashtext(customer_id) & 63)) * interval '1 day'
-    from subscriptions group by customer_id, currency having hashtext(customer_id) % 3 = 0`);
-  await client.query(`
-    insert into mrr_snapshots (customer_id, currency, mrr, previous_mrr, had_mrr_before, effective_at)
-    select s.customer_id, s.currency, sum(s.mrr), min(e.mrr), coalesce(bool_or(e.mrr > 0), false),
-      now() - ((hashtext(s.customer_id || s.currency) & 127) % 90) * interval '1 day'
-    from subscriptions s
-    left join mrr_snapshots e on e.customer_id = s.customer_id and e.currency = s.currency
-    group by s.customer_id, s.currency`);
+    insert into mrr_snapshots (customer_id, currency, mrr, previous_mrr, had_mrr_before, effective_at, movement, changes)
+    select customer_id, currency, mrr, previous_mrr, had_before, effective_at,
+      case when coalesce(previous_mrr, 0) = 0 then case when had_before then 'reactivation' else 'new' end
+           when mrr = 0 then 'churn' when mrr > previous_mrr then 'expansion' else 'contraction' end,
+      '[{"subscription_id":null,"description":null,"change":"unknown","from":null,"to":null}]'::jsonb
+    from (
+      select customer_id, currency, mrr, effective_at,
+        lag(mrr) over pair as previous_mrr,
+        coalesce(bool_or(mrr > 0) over (pair rows between unbounded preceding and 1 preceding), false) as had_before
+      from (
+        select p.customer_id, p.currency,
+          case when j = p.k then p.mrr when (p.h + j) % 7 = 0 then 0 else p.mrr * (60 + (p.h * j) % 80) / 100 end as mrr,
+          now() - (((p.k - j) * 700 / p.k) + (p.h % 20)) * interval '1 day' - (p.h % 86400) * interval '1 second'
+            as effective_at
+        from (
+          select customer_id, currency, sum(mrr)::bigint as mrr, abs(hashtext(customer_id || currency)) as h,
+            1 + abs(hashtext(customer_id || currency)) % 6 as k
+          from subscriptions group by customer_id, currency
+        ) p, generate_series(1, p.k) j
+      ) changes
+      window pair as (partition by customer_id, currency order by effective_at)
+    ) chained
+    where mrr <> coalesce(previous_mrr, 0)`);
+  // The kept days from those rows, by the migration's own back-fill statement.
+  await client.query(migrationStatement("revenue_history", 'INSERT INTO "mrr_days"'));
   await client.query("analyze");
 }

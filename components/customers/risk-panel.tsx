@@ -10,12 +10,12 @@ import { formatMoney } from "@/lib/format/money";
 import { customerMetricsQuery } from "@/lib/queries/billing";
 import type { CustomerMetrics } from "@/lib/queries/types";
 
-// The API sends this many days of history (customerMetricsResponseSchema), oldest first.
+// The API sends this many days of daily MRR (customerMetricsResponseSchema daily_mrr), oldest first.
 const TREND_DAYS = 90;
 
-function trendLabel({ history, currency }: CustomerMetrics) {
-  const first = history[0];
-  const last = history.at(-1);
+function trendLabel({ daily_mrr, currency }: CustomerMetrics) {
+  const first = daily_mrr[0];
+  const last = daily_mrr.at(-1);
   if (!first || !last) return "";
   return `MRR from ${formatMoney(first.mrr, currency)} on ${formatDate(first.date)} to ${formatMoney(last.mrr, currency)} on ${formatDate(last.date)}`;
 }
@@ -37,7 +37,7 @@ function MetricsView({ metrics }: { metrics: CustomerMetrics }) {
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">
           MRR, last {TREND_DAYS} days
         </h3>
-        <Sparkline values={metrics.history.map((point) => point.mrr)} label={trendLabel(metrics)} />
+        <Sparkline values={metrics.daily_mrr.map((point) => point.mrr)} label={trendLabel(metrics)} />
       </div>
       <div>
         <h3 className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-600">

@@ -6,6 +6,7 @@ import type { OperationDefinition } from "./define-operation";
 import { healthOperations } from "./health";
 import { invoiceOperations } from "./invoices";
 import { paymentLinkOperations } from "./payment-links";
+import { revenueOperations } from "./revenue";
 import { staffUserOperations } from "./staff-users";
 import { subscriptionOperations } from "./subscriptions";
 import { webhookEndpointOperations } from "./webhook-endpoints";
@@ -25,6 +26,7 @@ export const operations: readonly OperationDefinition[] = [
   ...webhookEndpointOperations,
   ...staffUserOperations,
   ...healthOperations,
+  ...revenueOperations,
   ...apiKeyOperations,
 ];
 

@@ -306,7 +306,7 @@ describe("GET /metrics.json from the kept figures", () => {
         customer_id: id,
         score: metrics.risk.score,
         level: metrics.risk.level,
-        signals: metrics.risk.signals,
+        signals: metrics.risk.signals.map(({ since: _since, ...signal }) => signal),
         currency: metrics.currency,
         mrr: metrics.mrr,
       }));

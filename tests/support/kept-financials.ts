@@ -101,7 +101,8 @@ export async function keptFinancialsWorld(label: string, environment: Record<str
       primaryCurrency: metrics.currency,
       riskScore: metrics.risk.score,
       riskLevel: metrics.risk.level,
-      riskSignals: metrics.risk.signals,
+      // Kept signals are as assessed (with their evidence); `since` is read from their periods on request.
+      riskSignals: metrics.risk.signals.map(({ since: _since, ...signal }) => signal),
       hasPaymentMethod: card.defaultPaymentMethod !== null,
       cardExpiresOn: lastDay,
       mrr: Object.fromEntries(currencies.map((code) => [code, metrics.mrr_by_currency[code] ?? 0])),
