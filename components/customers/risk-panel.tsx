@@ -5,17 +5,21 @@ import { Sparkline } from "@/components/charts/sparkline";
 import { QueryState } from "@/components/ui/query-state";
 import { Section } from "@/components/ui/section";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { formatDate } from "@/lib/format/dates";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { formatMoney } from "@/lib/format/money";
 import { customerMetricsQuery } from "@/lib/queries/billing";
-import type { CustomerMetrics } from "@/lib/queries/types";
+import type { CustomerRevenueDetails } from "@/lib/queries/revenue-types";
+import { RiskEvidenceList } from "./risk-evidence";
+import { RiskHistory } from "./risk-history";
+
+type CustomerMetrics = CustomerRevenueDetails;
 
 // The API sends this many days of history (customerMetricsResponseSchema), oldest first.
 const TREND_DAYS = 90;
 
-function trendLabel({ history, currency }: CustomerMetrics) {
-  const first = history[0];
-  const last = history.at(-1);
+function trendLabel({ daily_mrr: days, currency }: CustomerMetrics) {
+  const first = days[0];
+  const last = days.at(-1);
   if (!first || !last) return "";
   return `MRR from ${formatMoney(first.mrr, currency)} on ${formatDate(first.date)} to ${formatMoney(last.mrr, currency)} on ${formatDate(last.date)}`;
 }
@@ -37,7 +41,7 @@ function MetricsView({ metrics }: { metrics: CustomerMetrics }) {
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">
           MRR, last {TREND_DAYS} days
         </h3>
-        <Sparkline values={metrics.history.map((point) => point.mrr)} label={trendLabel(metrics)} />
+        <Sparkline values={metrics.daily_mrr.map((point) => point.mrr)} label={trendLabel(metrics)} />
       </div>
       <div>
         <h3 className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -54,22 +58,28 @@ function MetricsView({ metrics }: { metrics: CustomerMetrics }) {
               <li key={signal.code} className="rounded-md bg-amber-50 px-2 py-1 text-amber-900">
                 <span className="sr-only">{signal.code}: </span>
                 {signal.message}
+                <span className="block text-xs">since {formatDateTime(signal.since)}</span>
+                <RiskEvidenceList evidence={signal.evidence} />
               </li>
             ))}
           </ul>
         )}
       </div>
+      <RiskHistory entries={metrics.risk_history} />
     </div>
   );
 }
 
-/** MRR, YRR, the 90-day trend and the risk signals, from /customers/{id}/metrics.json. */
+/**
+ * MRR, YRR, the 90-day trend, the risk signals (since when, on what evidence) and when each
+ * signal appeared and cleared, from /customers/{id}/metrics.json.
+ */
 export function RiskPanel({ customerId }: { customerId: string }) {
   const metrics = useQuery(customerMetricsQuery(customerId));
   return (
     <Section title="Revenue and risk">
       <QueryState query={metrics} what="revenue metrics">
-        {(data) => <MetricsView metrics={data} />}
+        {(data) => <MetricsView metrics={data as unknown as CustomerMetrics} />}
       </QueryState>
     </Section>
   );

@@ -3,6 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
+import { MrrBreakdown } from "@/components/customers/mrr-breakdown";
+import { MrrTimeline } from "@/components/customers/mrr-timeline";
 import { RiskPanel } from "@/components/customers/risk-panel";
 import { ErrorText, LoadingText } from "@/components/ui/query-state";
 import { customerQuery } from "@/lib/queries/customers";
@@ -39,6 +41,8 @@ export function CustomerPageBody({ customerId }: { customerId: string }) {
           <PropertyEditor customer={customer} />
           <RelationshipGraph customerId={customer.id} />
           <SubscriptionsPanel customer={customer} />
+          <MrrBreakdown customerId={customer.id} />
+          <MrrTimeline customerId={customer.id} />
           <ChargesPanel customer={customer} />
         </div>
         <div className="space-y-6">
