@@ -53,7 +53,7 @@ function MetricsView({ metrics }: { metrics: CustomerMetrics }) {
         {metrics.risk.signals.length === 0 ? (
           <p className="mt-1 text-sm text-slate-600">No risk signals.</p>
         ) : (
-          <ul className="mt-1 space-y-1 text-sm">
+          <ul aria-label="Risk signals" className="mt-1 space-y-1 text-sm">
             {metrics.risk.signals.map((signal) => (
               <li key={signal.code} className="rounded-md bg-amber-50 px-2 py-1 text-amber-900">
                 <span className="sr-only">{signal.code}: </span>
