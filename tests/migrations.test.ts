@@ -5,7 +5,7 @@ import { catalog } from "./support/catalog";
 import { freshDatabase } from "./support/database";
 
 // What a migration may add beyond schema.prisma: the hand-written indexes at the end of the
-// init, external_id_search and webhook_delivery_leases migrations (Prisma cannot declare
+// init, external_id_search, webhook_delivery_leases and revenue_history migrations (Prisma cannot declare
 // trigram, expression or partial indexes), and the functions the expression index uses.
 const HAND_WRITTEN_INDEX = /_(trgm|grams|partial)_idx$/;
 const HAND_WRITTEN_FUNCTION = /^external_id_grams(_query)?$/;
@@ -47,6 +47,7 @@ describe("prisma/migrations", () => {
       .map((index) => String(index.indexname))
       .filter((name) => HAND_WRITTEN_INDEX.test(name));
     expect(handWritten.sort()).toEqual([
+      "customer_risk_signals_open_partial_idx",
       "customers_company_name_trgm_idx",
       "customers_email_trgm_idx",
       "customers_external_id_grams_idx",

@@ -20,7 +20,7 @@ import {
   movementSign,
 } from "@/components/metrics/movement-types";
 import { formatMoney } from "@/lib/format/money";
-import type { MovementType, MrrPoint } from "@/lib/queries/revenue-types";
+import type { MovementType, MrrPoint } from "@/lib/queries/types";
 
 export interface MovementsChartProps {
   points: MrrPoint[];

@@ -11,7 +11,7 @@ import {
   YAxis,
 } from "recharts";
 import { formatMoney } from "@/lib/format/money";
-import type { MrrPoint } from "@/lib/queries/revenue-types";
+import type { MrrPoint } from "@/lib/queries/types";
 
 export interface MrrChartProps {
   points: MrrPoint[];

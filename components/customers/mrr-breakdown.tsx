@@ -6,7 +6,7 @@ import { Section } from "@/components/ui/section";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatMoney } from "@/lib/format/money";
 import { customerMetricsQuery } from "@/lib/queries/billing";
-import type { BreakdownLine, CustomerRevenueDetails } from "@/lib/queries/revenue-types";
+import type { BreakdownLine, CustomerMetrics } from "@/lib/queries/types";
 
 const cell = "px-3 py-1.5 align-top";
 const number = `${cell} text-right tabular-nums whitespace-nowrap`;
@@ -36,7 +36,7 @@ function Line({ line }: { line: BreakdownLine }) {
   return (
     <tr data-testid="breakdown-line" className={line.counts ? "" : "text-slate-500"}>
       <th scope="row" className={`${cell} text-left font-normal`}>
-        <span className="font-medium text-slate-900">{line.description}</span>{" "}
+        <span className="font-medium text-slate-900">{line.description ?? "(no description)"}</span>{" "}
         <StatusBadge status={line.status} />
         <span className="block font-mono text-xs text-slate-500">{line.subscription_id}</span>
       </th>
@@ -115,7 +115,7 @@ function CurrencyBreakdown({
   );
 }
 
-function BreakdownView({ metrics }: { metrics: CustomerRevenueDetails }) {
+function BreakdownView({ metrics }: { metrics: CustomerMetrics }) {
   if (metrics.breakdown.length === 0)
     return <p className="text-sm text-slate-600">No subscriptions, so no MRR.</p>;
   const currencies = [...new Set(metrics.breakdown.map((line) => line.currency))];
@@ -139,7 +139,7 @@ export function MrrBreakdown({ customerId }: { customerId: string }) {
   return (
     <Section title="MRR breakdown">
       <QueryState query={metrics} what="the MRR breakdown">
-        {(data) => <BreakdownView metrics={data as unknown as CustomerRevenueDetails} />}
+        {(data) => <BreakdownView metrics={data} />}
       </QueryState>
     </Section>
   );

@@ -8,9 +8,9 @@ import { Section } from "@/components/ui/section";
 import { formatDateTime } from "@/lib/format/dates";
 import { formatMoney } from "@/lib/format/money";
 import { customerMetricsQuery } from "@/lib/queries/billing";
-import type { CustomerRevenueDetails, HistoryEntry } from "@/lib/queries/revenue-types";
+import type { MrrHistoryEntry } from "@/lib/queries/types";
 
-function Entry({ entry }: { entry: HistoryEntry }) {
+function Entry({ entry }: { entry: MrrHistoryEntry }) {
   const money = (amount: number) => formatMoney(amount, entry.currency);
   const change = entry.mrr_after - entry.mrr_before;
   return (
@@ -37,7 +37,7 @@ function Entry({ entry }: { entry: HistoryEntry }) {
   );
 }
 
-function TimelineView({ history }: { history: HistoryEntry[] }) {
+function TimelineView({ history }: { history: MrrHistoryEntry[] }) {
   if (history.length === 0) return <p className="text-sm text-slate-600">The MRR has not changed yet.</p>;
   return (
     <ol aria-label="MRR changes, newest first" className="border-l border-slate-200 pl-0">
@@ -54,7 +54,7 @@ export function MrrTimeline({ customerId }: { customerId: string }) {
   return (
     <Section title="MRR history">
       <QueryState query={metrics} what="the MRR history">
-        {(data) => <TimelineView history={(data as unknown as CustomerRevenueDetails).history} />}
+        {(data) => <TimelineView history={data.history} />}
       </QueryState>
     </Section>
   );

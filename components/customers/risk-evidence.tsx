@@ -1,4 +1,4 @@
-import type { RiskEvidence } from "@/lib/queries/revenue-types";
+import type { RiskEvidence } from "@/lib/queries/types";
 
 const NAMES: Record<RiskEvidence["type"], string> = {
   payment_method: "card",

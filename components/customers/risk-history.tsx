@@ -1,8 +1,8 @@
 import { formatDateTime } from "@/lib/format/dates";
-import type { CustomerRevenueDetails } from "@/lib/queries/revenue-types";
+import type { RiskHistoryEntry } from "@/lib/queries/types";
 
 /** When each risk signal appeared and cleared, newest first. */
-export function RiskHistory({ entries }: { entries: CustomerRevenueDetails["risk_history"] }) {
+export function RiskHistory({ entries }: { entries: RiskHistoryEntry[] }) {
   return (
     <div>
       <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Risk history</h3>

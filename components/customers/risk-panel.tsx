@@ -8,13 +8,11 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { formatMoney } from "@/lib/format/money";
 import { customerMetricsQuery } from "@/lib/queries/billing";
-import type { CustomerRevenueDetails } from "@/lib/queries/revenue-types";
+import type { CustomerMetrics } from "@/lib/queries/types";
 import { RiskEvidenceList } from "./risk-evidence";
 import { RiskHistory } from "./risk-history";
 
-type CustomerMetrics = CustomerRevenueDetails;
-
-// The API sends this many days of history (customerMetricsResponseSchema), oldest first.
+// The API sends this many days of daily MRR (customerMetricsResponseSchema daily_mrr), oldest first.
 const TREND_DAYS = 90;
 
 function trendLabel({ daily_mrr: days, currency }: CustomerMetrics) {
@@ -58,7 +56,9 @@ function MetricsView({ metrics }: { metrics: CustomerMetrics }) {
               <li key={signal.code} className="rounded-md bg-amber-50 px-2 py-1 text-amber-900">
                 <span className="sr-only">{signal.code}: </span>
                 {signal.message}
-                <span className="block text-xs">since {formatDateTime(signal.since)}</span>
+                {signal.since ? (
+                  <span className="block text-xs">since {formatDateTime(signal.since)}</span>
+                ) : null}
                 <RiskEvidenceList evidence={signal.evidence} />
               </li>
             ))}
@@ -79,7 +79,7 @@ export function RiskPanel({ customerId }: { customerId: string }) {
   return (
     <Section title="Revenue and risk">
       <QueryState query={metrics} what="revenue metrics">
-        {(data) => <MetricsView metrics={data as unknown as CustomerMetrics} />}
+        {(data) => <MetricsView metrics={data} />}
       </QueryState>
     </Section>
   );

@@ -1,5 +1,5 @@
 import { formatMoney } from "@/lib/format/money";
-import type { MrrChange } from "@/lib/queries/revenue-types";
+import type { MrrChange } from "@/lib/queries/types";
 
 const value = (raw: MrrChange["from"]) => (raw === null ? "none" : String(raw));
 
@@ -7,7 +7,7 @@ const value = (raw: MrrChange["from"]) => (raw === null ? "none" : String(raw));
 const money = (raw: MrrChange["from"], currency: string) =>
   typeof raw === "number" && Number.isSafeInteger(raw) ? formatMoney(raw, currency) : value(raw);
 
-const WHAT: Record<string, string> = {
+const WHAT: Partial<Record<MrrChange["change"], string>> = {
   created: "created",
   canceled: "canceled",
   trial_started: "trial started",
@@ -17,6 +17,7 @@ const WHAT: Record<string, string> = {
   paused: "paused",
   resumed: "resumed",
   reactivated: "reactivated",
+  activated: "first payment made",
   unknown: "cause not recorded (changed before causes were kept)",
 };
 
@@ -31,7 +32,10 @@ export function changeText(change: MrrChange, currency: string): string {
       return `interval ${value(change.from)} → ${value(change.to)}`;
     case "discount_changed":
       return `discount ${value(change.from)} → ${value(change.to)}`;
+    case "status_changed":
+      return `status ${value(change.from)} → ${value(change.to)}`;
     default:
-      return WHAT[change.change] ?? change.change.replaceAll("_", " ");
+      // A kind added to the API after this page was written still reads as words.
+      return WHAT[change.change] ?? String(change.change).replaceAll("_", " ");
   }
 }

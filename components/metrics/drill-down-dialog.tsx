@@ -9,7 +9,7 @@ import { customerLabel } from "@/lib/format/customer-label";
 import { formatDate } from "@/lib/format/dates";
 import { formatMoney } from "@/lib/format/money";
 import { type MovementSelection, movementsQuery } from "@/lib/queries/metrics";
-import type { MrrMovement } from "@/lib/queries/revenue-types";
+import type { MrrMovement } from "@/lib/queries/types";
 import { MOVEMENT_LABELS, movementSign } from "./movement-types";
 import { MrrCauses } from "./mrr-causes";
 

@@ -1,4 +1,4 @@
-import type { MovementType } from "@/lib/queries/revenue-types";
+import type { MovementType } from "@/lib/queries/types";
 
 /**
  * The five movement types in the order the charts stack them: the three that add MRR above

@@ -1,5 +1,5 @@
 import { formatMoney } from "@/lib/format/money";
-import type { MovementType, MrrPoint } from "@/lib/queries/revenue-types";
+import type { MovementType, MrrPoint } from "@/lib/queries/types";
 import { DrillButton } from "./drill-button";
 import { MOVEMENT_LABELS, MOVEMENT_TYPES, movementSign } from "./movement-types";
 

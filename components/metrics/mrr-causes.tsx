@@ -1,4 +1,4 @@
-import type { MrrChange } from "@/lib/queries/revenue-types";
+import type { MrrChange } from "@/lib/queries/types";
 import { changeText } from "./change-text";
 
 /** The changes behind one MRR movement: which subscription, and what changed on it. */
@@ -9,7 +9,10 @@ export function MrrCauses({ changes, currency }: { changes: MrrChange[]; currenc
       {changes.map((change) => (
         // One movement changes a subscription in a given way once (one snapshot, one diff).
         <li key={`${change.subscription_id}:${change.change}`}>
-          <span className="font-medium">{change.description}</span>: {changeText(change, currency)}
+          <span className="font-medium">
+            {change.description ?? change.subscription_id ?? "A subscription"}
+          </span>
+          : {changeText(change, currency)}
         </li>
       ))}
     </ul>

@@ -1,5 +1,5 @@
 import { formatMoney } from "@/lib/format/money";
-import type { MrrPoint } from "@/lib/queries/revenue-types";
+import type { MrrPoint } from "@/lib/queries/types";
 import { DrillButton } from "./drill-button";
 
 const cell = "px-3 py-1.5 text-right tabular-nums";

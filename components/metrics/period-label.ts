@@ -1,4 +1,4 @@
-import type { SeriesInterval } from "@/lib/queries/revenue-types";
+import type { SeriesInterval } from "@/lib/queries/types";
 
 const month = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
 const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });

@@ -14,7 +14,7 @@ test.describe("the life of a customer, through HTTP and the emulator", () => {
     let metrics = await metricsOf(request, customer.id);
     expect(metrics).toMatchObject({ mrr: 0, yrr: 0, currency: null });
     expect(metrics.risk.level).toBe("low");
-    expect(metrics.history).toHaveLength(90);
+    expect(metrics.daily_mrr).toHaveLength(90);
 
     // Two subscriptions: 2 × 49.00 a month and 1200.00 a year → 98.00 + 100.00 = 198.00 MRR.
     const monthly = await subscribe(request, customer.id, { amount: 4900, quantity: 2 });
@@ -30,7 +30,7 @@ test.describe("the life of a customer, through HTTP and the emulator", () => {
       yrr: 237600,
       mrr_by_currency: { USD: 19800 },
     });
-    expect(metrics.history.at(-1)).toMatchObject({ mrr: 19800 });
+    expect(metrics.daily_mrr.at(-1)).toMatchObject({ mrr: 19800 });
 
     // A one-time charge never counts toward MRR.
     const paid = expectData(await charge(request, customer.id, { amount: 1500 }), 201);

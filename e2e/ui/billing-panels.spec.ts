@@ -19,7 +19,10 @@ function customerMetrics(customerId: string, overrides: Partial<CustomerMetrics>
     yrr_by_currency: {},
     mrr_30_days_ago: null,
     risk: { level: "low", score: 0, signals: [] },
+    risk_history: [],
+    breakdown: [],
     history: [],
+    daily_mrr: [],
     as_of: NOW,
     ...overrides,
   };
@@ -81,9 +84,17 @@ test.describe("billing panels (stubbed answers of the real shapes)", () => {
       risk: {
         level: "high",
         score: 70,
-        signals: [{ code: "charge_failed", message: "A charge failed in the last 90 days.", weight: 40 }],
+        signals: [
+          {
+            code: "charge_failed",
+            message: "A charge failed in the last 90 days.",
+            weight: 40,
+            evidence: [{ type: "charge", id: "ch_01JD7Q5M9R2V6YQW3K8N4TB1ZX" }],
+            since: NOW,
+          },
+        ],
       },
-      history: [
+      daily_mrr: [
         { date: day(60), mrr: 9900 },
         { date: day(30), mrr: 14900 },
         { date: day(0), mrr: 19800 },

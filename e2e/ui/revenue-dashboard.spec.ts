@@ -57,15 +57,7 @@ test.describe("/dashboard: MRR, YRR and movements over time", () => {
     await expect(revenue.locator(`[aria-label="${month}, YRR: ${money(117600)}"]`)).toHaveCount(1);
 
     // Every row of the MRR table is the API's point, all 24 months of it.
-    const api = await seriesOf(request, { currency });
-    const points = api.series[0].points as {
-      period_start: string;
-      start_mrr: number;
-      net_new_mrr: number;
-      end_mrr: number;
-      end_yrr: number;
-      paying_customers: number;
-    }[];
+    const points = (await seriesOf(request, { currency })).series[0]?.points ?? [];
     expect(points).toHaveLength(24);
     const table = revenue.getByRole("table", { name: new RegExp(`^${currency} MRR and YRR`) });
     await expect(table.locator("tbody tr")).toHaveText(
@@ -161,9 +153,11 @@ test.describe("/dashboard: MRR, YRR and movements over time", () => {
   test("bad URL values fall back to the defaults with a note saying so", async ({ financePage: page }) => {
     await page.goto("/dashboard?from=2026-02-30&interval=hour&currency=dollars");
     const notes = page.getByRole("status", { name: "Range notes" });
-    await expect(notes).toContainText("“2026-02-30” is not a date");
-    await expect(notes).toContainText("“hour” is not an interval");
-    await expect(notes).toContainText("“dollars” is not an ISO 4217 currency code");
+    await expect(notes.getByRole("listitem")).toHaveText([
+      /^Ignored currency=dollars: must be an ISO 4217 code/,
+      /^Ignored from=2026-02-30: /,
+      /^Ignored interval=hour: must be one of: day, week, month/,
+    ]);
     await expect(page.getByLabel("Interval")).toHaveValue("month");
   });
 
@@ -180,8 +174,10 @@ test.describe("/dashboard: MRR, YRR and movements over time", () => {
     await page.getByLabel("Interval").selectOption("week");
     await page.getByRole("button", { name: "Show" }).click();
     await expect(page).toHaveURL(new RegExp(`currency=${currency}&from=${from}&to=${today}&interval=week`));
-    const api = await seriesOf(request, { currency, from, to: today, interval: "week" });
-    await expect(movements.locator("tbody tr")).toHaveCount(api.series[0].points.length);
+    const weeks = (await seriesOf(request, { currency, from, to: today, interval: "week" })).series[0]
+      ?.points;
+    expect(weeks?.length).toBeGreaterThanOrEqual(4);
+    await expect(movements.locator("tbody tr")).toHaveCount(weeks?.length ?? 0);
     await expect(movements.locator("tbody tr").last()).toContainText(formatMoney(9800, currency));
   });
 

@@ -18,7 +18,7 @@ export const API_HEADERS: readonly (readonly [name: string, value: string])[] = 
 // parameter is one non-empty path segment, and the `/api/customers…` destinations are literal
 // while the others take the collection's name as it was sent.
 const MAPPED =
-  /^\/(?:customers((?:\/[^/]+){0,2})|((?:metrics|webhook_endpoints|api_keys|staff_users)|(?:subscriptions|charges|webhook_endpoints|api_keys|staff_users)\/[^/]+|(?:subscriptions|charges)\/[^/]+\/[^/]+))\.json$/i;
+  /^\/(?:customers((?:\/[^/]+){0,2})|((?:metrics|webhook_endpoints|api_keys|staff_users)|metrics\/(?:mrr|movements)|(?:subscriptions|charges|webhook_endpoints|api_keys|staff_users)\/[^/]+|(?:subscriptions|charges)\/[^/]+\/[^/]+))\.json$/i;
 
 const CSV_EXPORT_PATH = "/customers.csv";
 

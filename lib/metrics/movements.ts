@@ -13,7 +13,7 @@ export const MOVEMENT_TYPES: readonly MovementType[] = [
 ];
 
 /** Movements that add MRR; the others subtract theirs (Stripe's MRR growth formula). */
-const GROWTH_TYPES: ReadonlySet<MovementType> = new Set(["new", "reactivation", "expansion"]);
+export const GROWTH_TYPES: ReadonlySet<MovementType> = new Set(["new", "reactivation", "expansion"]);
 
 /** The movement a change represents, or null when the MRR did not change (including 0 → 0). */
 export function classifyMovement(change: MrrChange): MovementType | null {

@@ -18,7 +18,8 @@ export const getCustomerMetrics = defineOperation({
   ...health,
   operationId: "getCustomerMetrics",
   path: "/customers/{id}/metrics.json",
-  summary: "MRR/YRR per currency, 90 days of history and risk",
+  summary:
+    "MRR/YRR per currency, its breakdown and history of changes, 90 days of daily MRR, risk with evidence",
   params: customerIdParams,
   response: { status: 200, description: "The customer's metrics", schema: customerMetricsResponseSchema },
   errors: { 404: "No such customer" },

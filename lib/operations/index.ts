@@ -5,6 +5,7 @@ import { customerOperations } from "./customers";
 import type { OperationDefinition } from "./define-operation";
 import { healthOperations } from "./health";
 import { paymentLinkOperations } from "./payment-links";
+import { revenueOperations } from "./revenue";
 import { staffUserOperations } from "./staff-users";
 import { subscriptionOperations } from "./subscriptions";
 import { webhookEndpointOperations } from "./webhook-endpoints";
@@ -23,6 +24,7 @@ export const operations: readonly OperationDefinition[] = [
   ...webhookEndpointOperations,
   ...staffUserOperations,
   ...healthOperations,
+  ...revenueOperations,
   ...apiKeyOperations,
 ];
 

@@ -1,8 +1,9 @@
+import * as api from "@donutwork/api-client";
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from "@tanstack/react-query";
-import { internalCall } from "./api-fetch";
-import type { MovementType, MrrMovementList, MrrSeries, SeriesInterval } from "./revenue-types";
+import { dataOf, fromPages } from "./api-fetch";
+import type { MovementType, SeriesInterval } from "./types";
 
-/** GET /metrics/mrr.json's query: every currency the book has had when `currency` is absent. */
+/** GET /metrics/mrr.json's query, every currency at once (the page's currency picker lists them). */
 export interface MrrSeriesParams {
   from: string;
   to: string;
@@ -24,15 +25,10 @@ export const metricsKeys = {
   movements: (selection: MovementSelection) => ["metrics", "movements", selection] as const,
 };
 
-const search = (query: Record<string, string | number | undefined | null>) =>
-  new URLSearchParams(
-    Object.entries(query).flatMap(([name, value]) => (value == null ? [] : [[name, String(value)]])),
-  ).toString();
-
 export const mrrSeriesQuery = (params: MrrSeriesParams) =>
   queryOptions({
     queryKey: metricsKeys.series(params),
-    queryFn: () => internalCall<MrrSeries>(`/metrics/mrr.json?${search({ ...params })}`),
+    queryFn: () => dataOf(api.getMrrSeries({ ...fromPages, query: params })),
     // Keep the old chart on screen while another range loads, so the page does not jump.
     placeholderData: keepPreviousData,
   });
@@ -42,8 +38,11 @@ export const movementsQuery = (selection: MovementSelection) =>
   infiniteQueryOptions({
     queryKey: metricsKeys.movements(selection),
     queryFn: ({ pageParam }) =>
-      internalCall<MrrMovementList>(
-        `/metrics/movements.json?${search({ ...selection, limit: DRILL_DOWN_PAGE_SIZE, cursor: pageParam })}`,
+      dataOf(
+        api.listMrrMovements({
+          ...fromPages,
+          query: { ...selection, limit: DRILL_DOWN_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) },
+        }),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => (page.has_more ? page.next_cursor : null),

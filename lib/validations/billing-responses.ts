@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { CHANGE_KINDS } from "../metrics/subscription-changes";
 import {
   bookMetricsExample,
   chargeExample,
   customerMetricsExample,
   graphExample,
+  mrrMovementListExample,
+  mrrSeriesExample,
   refundExample,
   subscriptionExample,
 } from "./examples";
@@ -76,13 +79,77 @@ export const chargeResponseSchema = z
   })
   .meta({ id: "Charge", example: chargeExample });
 
+const evidenceSchema = z
+  .object({
+    type: z.enum(["payment_method", "charge", "subscription", "invoice"]),
+    id: z.string().meta({ example: "ch_01JD7Q5M9R2V6YQW3K8N4TB1ZX" }),
+  })
+  .meta({ id: "RiskEvidence", description: "A record the signal is about" });
+
+const riskSignalSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  weight: z.number().int(),
+  evidence: z.array(evidenceSchema),
+});
+
 const riskSchema = z
   .object({
     level: z.enum(["low", "medium", "high"]),
     score: z.number().int().min(0).max(100),
-    signals: z.array(z.object({ code: z.string(), message: z.string(), weight: z.number().int() })),
+    signals: z.array(riskSignalSchema),
   })
   .meta({ id: "Risk" });
+
+const movementType = z.enum(["new", "expansion", "reactivation", "contraction", "churn"]);
+
+const subscriptionChangeSchema = z
+  .object({
+    subscription_id: z.string().nullable(),
+    description: z.string().nullable(),
+    change: z.enum(CHANGE_KINDS),
+    from: z.union([z.number(), z.string()]).nullable(),
+    to: z.union([z.number(), z.string()]).nullable(),
+  })
+  .meta({
+    id: "MrrChangeCause",
+    description: "What changed in a subscription: `unknown` for changes recorded before causes were kept",
+  });
+
+/** One recorded change of a customer's MRR in a currency: one movement (the event rule, lib/metrics). */
+const mrrChangeFields = {
+  id: z.string().meta({ example: "mov_1042" }),
+  at: timestamp,
+  date: z.string().meta({ description: "UTC day of `at`", example: "2026-11-14" }),
+  currency,
+  type: movementType,
+  mrr_before: minorUnits,
+  mrr_after: minorUnits,
+  changes: z.array(subscriptionChangeSchema),
+};
+
+const breakdownLineSchema = z.object({
+  subscription_id: z.string(),
+  description: z.string().nullable(),
+  status: z.string(),
+  currency,
+  unit_amount: minorUnits,
+  quantity: z.number().int(),
+  period_amount: minorUnits.meta({ description: "unit_amount × quantity, per billing period" }),
+  interval: z.enum(["month", "year"]),
+  interval_count: z.number().int(),
+  months: z.number().int().meta({ description: "The divisor from a billing period to a month" }),
+  discount: z
+    .object({ percent_off: z.number().nullable(), amount_off: minorUnits.nullable(), amount: minorUnits })
+    .nullable()
+    .meta({ description: "What the discount takes off the monthly figure; null without one" }),
+  mrr: minorUnits,
+  counts: z.boolean(),
+  reason: z
+    .enum(["trialing", "canceled", "unpaid", "paused", "incomplete", "incomplete_expired"])
+    .nullable()
+    .meta({ description: "Why the line does not count toward MRR (its status); null when it counts" }),
+});
 
 export const customerMetricsResponseSchema = z
   .object({
@@ -97,8 +164,27 @@ export const customerMetricsResponseSchema = z
     mrr_by_currency: byCurrency,
     yrr_by_currency: byCurrency,
     mrr_30_days_ago: minorUnits.nullable(),
-    risk: riskSchema,
+    risk: z.object({
+      ...riskSchema.shape,
+      signals: z.array(
+        riskSignalSchema.extend({
+          since: timestamp
+            .nullable()
+            .meta({ description: "When this signal last appeared (null until its kept period is written)" }),
+        }),
+      ),
+    }),
+    risk_history: z
+      .array(z.object({ code: z.string(), appeared_at: timestamp, cleared_at: timestamp.nullable() }))
+      .meta({ description: "When each signal appeared and cleared, newest first" }),
+    breakdown: z.array(breakdownLineSchema).meta({
+      description:
+        "One line per subscription (every status), newest first; the counted lines of a currency sum to mrr_by_currency",
+    }),
     history: z
+      .array(z.object(mrrChangeFields))
+      .meta({ description: "The customer's MRR changes with their causes, newest first (at most 100)" }),
+    daily_mrr: z
       .array(z.object({ date: z.string().meta({ example: "2026-11-01" }), mrr: minorUnits }))
       .meta({ description: "90 days, oldest first, MRR at the end of each UTC day in the primary currency" }),
     as_of: timestamp,
@@ -106,6 +192,67 @@ export const customerMetricsResponseSchema = z
   .meta({ id: "CustomerMetrics", example: customerMetricsExample });
 
 const movementSchema = z.object({ count: z.number().int(), amount: minorUnits });
+
+const movementTotalsSchema = z.object({
+  new: movementSchema,
+  expansion: movementSchema,
+  reactivation: movementSchema,
+  contraction: movementSchema,
+  churn: movementSchema,
+});
+
+export const mrrSeriesResponseSchema = z
+  .object({
+    object: z.literal("mrr_series"),
+    interval: z.enum(["day", "week", "month"]),
+    from: z.string(),
+    to: z.string(),
+    series: z.array(
+      z.object({
+        currency,
+        points: z.array(
+          z.object({
+            period_start: z.string(),
+            period_end: z.string(),
+            start_mrr: minorUnits,
+            end_mrr: minorUnits,
+            end_yrr: minorUnits,
+            paying_customers: z
+              .number()
+              .int()
+              .meta({ description: "Customers with MRR > 0 at the period's end" }),
+            movements: movementTotalsSchema,
+            net_new_mrr: z.number().int(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: "MrrSeries", example: mrrSeriesExample });
+
+export const mrrMovementListResponseSchema = z
+  .object({
+    object: z.literal("list"),
+    data: z.array(
+      z
+        .object({
+          object: z.literal("mrr_movement"),
+          ...mrrChangeFields,
+          amount: minorUnits.meta({ description: "|mrr_after − mrr_before|" }),
+          customer: z.object({
+            id: z.string(),
+            external_id: z.string(),
+            email: z.string(),
+            company_name: z.string().nullable(),
+          }),
+        })
+        .meta({ id: "MrrMovement" }),
+    ),
+    has_more: z.boolean(),
+    next_cursor: z.string().nullable(),
+    totals: movementSchema.meta({ description: "Over the whole selection (every page)" }),
+  })
+  .meta({ id: "MrrMovementList", example: mrrMovementListExample });
 
 export const bookMetricsResponseSchema = z
   .object({

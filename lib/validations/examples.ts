@@ -199,11 +199,49 @@ export const auditEntryExample = {
   created_at: later,
 };
 
+const movementExample = (count: number, amount: number) => ({ count, amount });
+
 const riskExample = {
   level: "medium",
   score: 30,
-  signals: [{ code: "card_expiring", message: "The default card expires within 30 days.", weight: 30 }],
+  signals: [
+    {
+      code: "card_expiring",
+      message: "The default card expires within 30 days.",
+      weight: 30,
+      evidence: [{ type: "payment_method", id: `pm_${ulid}` }],
+    },
+  ],
 };
+
+const subscriptionIdExample = `sub_${ulid}`;
+
+const mrrChangeExample = {
+  id: "mov_1042",
+  at: later,
+  date: later.slice(0, 10),
+  currency: "USD",
+  type: "expansion",
+  mrr_before: 9800,
+  mrr_after: 19800,
+  changes: [
+    {
+      subscription_id: subscriptionIdExample,
+      description: "Pro plan",
+      change: "quantity_changed",
+      from: 1,
+      to: 2,
+    },
+  ],
+};
+
+const zeroMovements = () => ({
+  new: movementExample(0, 0),
+  expansion: movementExample(0, 0),
+  reactivation: movementExample(0, 0),
+  contraction: movementExample(0, 0),
+  churn: movementExample(0, 0),
+});
 
 export const customerMetricsExample = {
   object: "customer_metrics",
@@ -214,15 +252,106 @@ export const customerMetricsExample = {
   mrr_by_currency: { USD: 19800 },
   yrr_by_currency: { USD: 237600 },
   mrr_30_days_ago: 9800,
-  risk: riskExample,
-  history: [
+  risk: { ...riskExample, signals: riskExample.signals.map((signal) => ({ ...signal, since: at })) },
+  risk_history: [
+    { code: "card_expiring", appeared_at: at, cleared_at: null },
+    { code: "no_payment_method", appeared_at: at, cleared_at: at },
+  ],
+  breakdown: [
+    {
+      subscription_id: subscriptionIdExample,
+      description: "Pro plan",
+      status: "active",
+      currency: "USD",
+      unit_amount: 9900,
+      quantity: 2,
+      period_amount: 19800,
+      interval: "month",
+      interval_count: 1,
+      months: 1,
+      discount: null,
+      mrr: 19800,
+      counts: true,
+      reason: null,
+    },
+    {
+      subscription_id: `sub_01JD7Q5M9R2V6YQW3K8N4TB1ZY`,
+      description: "Add-on",
+      status: "trialing",
+      currency: "USD",
+      unit_amount: 120000,
+      quantity: 1,
+      period_amount: 120000,
+      interval: "year",
+      interval_count: 1,
+      months: 12,
+      discount: null,
+      mrr: 0,
+      counts: false,
+      reason: "trialing",
+    },
+  ],
+  history: [mrrChangeExample],
+  daily_mrr: [
     { date: "2026-11-24", mrr: 9800 },
     { date: "2026-11-25", mrr: 19800 },
   ],
   as_of: later,
 };
 
-const movementExample = (count: number, amount: number) => ({ count, amount });
+export const mrrSeriesExample = {
+  object: "mrr_series",
+  interval: "month",
+  from: "2026-10-01",
+  to: "2026-11-25",
+  series: [
+    {
+      currency: "USD",
+      points: [
+        {
+          period_start: "2026-10-01",
+          period_end: "2026-10-31",
+          start_mrr: 95100,
+          end_mrr: 100000,
+          end_yrr: 1200000,
+          paying_customers: 11,
+          movements: { ...zeroMovements(), new: movementExample(1, 4900) },
+          net_new_mrr: 4900,
+        },
+        {
+          period_start: "2026-11-01",
+          period_end: "2026-11-25",
+          start_mrr: 100000,
+          end_mrr: 110000,
+          end_yrr: 1320000,
+          paying_customers: 11,
+          movements: { ...zeroMovements(), expansion: movementExample(1, 10000) },
+          net_new_mrr: 10000,
+        },
+      ],
+    },
+  ],
+};
+
+export const mrrMovementListExample = {
+  object: "list",
+  data: [
+    {
+      object: "mrr_movement",
+      ...mrrChangeExample,
+      amount: 10000,
+      customer: {
+        id: customerId,
+        external_id: "crm-4711",
+        email: "billing@acme.example",
+        company_name: "Acme GmbH",
+      },
+    },
+  ],
+  has_more: false,
+  next_cursor: null,
+  totals: { count: 1, amount: 10000 },
+};
 
 export const bookMetricsExample = {
   object: "book_metrics",
@@ -237,8 +366,8 @@ export const bookMetricsExample = {
       movements: {
         new: movementExample(12, 58800),
         expansion: movementExample(5, 14700),
-        contraction: movementExample(2, -4900),
-        churn: movementExample(3, -11700),
+        contraction: movementExample(2, 4900),
+        churn: movementExample(3, 11700),
         reactivation: movementExample(1, 4900),
         net_new_mrr: 61800,
       },

@@ -48,10 +48,14 @@ export const cancelSubscriptionQuerySchema = z.strictObject({
 export type CreateSubscriptionInput = z.infer<typeof createSubscriptionSchema>;
 export type UpdateSubscriptionInput = z.infer<typeof updateSubscriptionSchema>;
 
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "must be a real date");
+  // Round-tripped, not only parsed: V8's Date.parse takes "2026-02-30" as 2 March.
+  .refine((value) => {
+    const parsed = Date.parse(`${value}T00:00:00Z`);
+    return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === value;
+  }, "must be a real date");
 
 /** GET /metrics.json: the movements period (UTC dates, both included) and how many at-risk customers. */
 export const bookMetricsQuerySchema = z

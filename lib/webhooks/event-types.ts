@@ -11,6 +11,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "charge.succeeded",
   "charge.failed",
   "charge.refunded",
+  "customer.risk_changed",
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { movementOfEvent } from "../../lib/metrics";
 import { migratedAppDatabase } from "../support/app-environment";
 import { type CardExpiryRow, insertCustomerRow } from "../support/billing-rows";
 
@@ -46,8 +47,23 @@ async function subscription(
   return id;
 }
 
-/** Change rows as recordMrrSnapshots writes them: each with the figure it replaced. */
+/**
+ * Change rows as recordMrrSnapshots writes them: each with the figure it replaced, and added to
+ * the book's kept days by the writer's own function (record-mrr-day.ts).
+ */
 async function history(customerId: string, rows: [number, number][], currency = "USD") {
+  const { recordMrrDay } = await import("../../lib/server/metrics/record-mrr-day");
+  const { eventEffect } = await import("../../lib/metrics");
+  await db().$transaction(async (tx) => {
+    for (const [index, [ago, mrr]] of rows.entries()) {
+      const effect = eventEffect({
+        mrrBefore: index === 0 ? 0 : (rows[index - 1]?.[1] ?? 0),
+        mrrAfter: mrr,
+        hadMrrBefore: rows.slice(0, index).some(([, earlier]) => earlier > 0),
+      });
+      await recordMrrDay(tx, { currency, at: daysAgo(ago), effect });
+    }
+  });
   await db().mrrSnapshot.createMany({
     data: rows.map(([ago, mrr], index) => ({
       customerId,
@@ -56,6 +72,12 @@ async function history(customerId: string, rows: [number, number][], currency = 
       previousMrr: index === 0 ? null : BigInt(rows[index - 1]?.[1] ?? 0),
       hadMrrBefore: rows.slice(0, index).some(([, earlier]) => earlier > 0),
       effectiveAt: daysAgo(ago),
+      movement:
+        movementOfEvent({
+          mrrBefore: index === 0 ? 0 : (rows[index - 1]?.[1] ?? 0),
+          mrrAfter: mrr,
+          hadMrrBefore: rows.slice(0, index).some(([, earlier]) => earlier > 0),
+        }) ?? "none",
     })),
   });
 }
@@ -102,7 +124,7 @@ describe("recordMrrSnapshots", () => {
 });
 
 describe("summariseBookMovements", () => {
-  it("classifies each (customer, currency) over the period and ignores the untouched", async () => {
+  it("counts every recorded change of the period as one movement (the event rule) and ignores the untouched", async () => {
     const { summariseBookMovements } = await import("../../lib/server/metrics/summarise-book-movements");
     await history(await customer(), [[10, 1000]]); // new
     await history(await customer(), [
@@ -126,16 +148,17 @@ describe("summariseBookMovements", () => {
     await history(await customer(), [
       [10, 100],
       [9, 0],
-    ]); // new then churn inside: no movement
-    const summary = await summariseBookMovements({ from: daysAgo(30), to: NOW });
+    ]); // new then churn inside: two movements, as ChartMogul's activity log lists them
+    const day = (instant: Date) => instant.toISOString().slice(0, 10);
+    const summary = await summariseBookMovements({ from: day(daysAgo(29)), to: day(NOW) });
     expect(summary.USD?.byType).toEqual({
-      new: { count: 1, amount: 1000 },
+      new: { count: 2, amount: 1100 },
       expansion: { count: 1, amount: 2000 },
       contraction: { count: 1, amount: 2000 },
-      churn: { count: 1, amount: 500 },
+      churn: { count: 2, amount: 600 },
       reactivation: { count: 1, amount: 900 },
     });
-    expect(summary.USD?.netNewMrr).toBe(1000 + 2000 - 2000 - 500 + 900);
+    expect(summary.USD?.netNewMrr).toBe(1100 + 2000 - 2000 - 600 + 900);
   });
 });
 
@@ -150,9 +173,9 @@ describe("getCustomerMetrics and listCustomersAtRisk", () => {
     ]);
     const metrics = await getCustomerMetrics({ customerId: id, now: NOW });
     expect(metrics).toMatchObject({ currency: "USD", mrr: 2000, yrr: 24000, mrr_30_days_ago: 5000 });
-    expect(metrics.history).toHaveLength(90);
-    expect(metrics.history[0]).toEqual({ date: "2026-08-28", mrr: 5000 });
-    expect(metrics.history.at(-1)).toEqual({ date: "2026-11-25", mrr: 2000 });
+    expect(metrics.daily_mrr).toHaveLength(90);
+    expect(metrics.daily_mrr[0]).toEqual({ date: "2026-08-28", mrr: 5000 });
+    expect(metrics.daily_mrr.at(-1)).toEqual({ date: "2026-11-25", mrr: 2000 });
     expect(metrics.risk.signals.map((signal) => signal.code)).toEqual(["mrr_decreased"]);
   });
 

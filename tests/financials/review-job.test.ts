@@ -123,7 +123,7 @@ describe("the review job", () => {
     });
     await db().mrrSnapshot.createMany({
       data: [
-        { customerId: id, currency: "USD", mrr: 5000n, effectiveAt: daysFromNow(-40) },
+        { customerId: id, currency: "USD", mrr: 5000n, effectiveAt: daysFromNow(-40), movement: "new" },
         {
           customerId: id,
           currency: "USD",
@@ -131,6 +131,7 @@ describe("the review job", () => {
           previousMrr: 5000n,
           hadMrrBefore: true,
           effectiveAt: daysFromNow(-10),
+          movement: "contraction",
         },
       ],
     });

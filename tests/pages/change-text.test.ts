@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { changeText } from "@/components/metrics/change-text";
+import type { MrrChange } from "@/lib/queries/types";
 
-const change = (kind: string, from: number | string | null = null, to: number | string | null = null) => ({
+const change = (kind: string, from: MrrChange["from"] = null, to: MrrChange["to"] = null): MrrChange => ({
   subscription_id: "sub_1",
   description: "Pro plan",
-  change: kind,
+  change: kind as MrrChange["change"],
   from,
   to,
 });
@@ -21,6 +22,9 @@ describe("a cause of an MRR movement, in words", () => {
     expect(changeText(change("created"), "USD")).toBe("created");
     expect(changeText(change("trial_ended"), "USD")).toBe("trial ended");
     expect(changeText(change("past_due"), "USD")).toBe("became past due");
+    expect(changeText(change("status_changed", "past_due", "active"), "USD")).toBe(
+      "status past_due → active",
+    );
     expect(changeText(change("unknown"), "USD")).toContain("not recorded");
     expect(changeText(change("something_new"), "USD")).toBe("something new");
   });

@@ -12,7 +12,7 @@ import { QueryState } from "@/components/ui/query-state";
 import { Section } from "@/components/ui/section";
 import { formatMoney } from "@/lib/format/money";
 import { mrrSeriesQuery } from "@/lib/queries/metrics";
-import type { MovementType, MrrPoint, MrrSeries } from "@/lib/queries/revenue-types";
+import type { MovementType, MrrPoint, MrrSeries } from "@/lib/queries/types";
 import type { DashboardParams } from "./dashboard-params";
 import { RangeControls } from "./range-controls";
 

@@ -1,7 +1,7 @@
 import * as api from "@donutwork/api-client";
 import type { APIRequestContext } from "@playwright/test";
 import { billableCustomer, subscribe } from "../../billing/billing-support";
-import { writeClient, writeHeaders } from "../../support/api";
+import { writeClient } from "../../support/api";
 import { expectData } from "../../support/api-typed";
 
 /**
@@ -40,10 +40,9 @@ export async function monthOfTwoCustomers(request: APIRequestContext, currency: 
 }
 
 /** GET /metrics/mrr.json with the write key, for comparing the page with the API. */
-export async function seriesOf(request: APIRequestContext, query: Record<string, string>) {
-  const response = await request.get(`/metrics/mrr.json?${new URLSearchParams(query)}`, {
-    headers: writeHeaders(),
-  });
-  if (response.status() !== 200) throw new Error(`GET /metrics/mrr.json: ${response.status()}`);
-  return response.json();
+export async function seriesOf(
+  request: APIRequestContext,
+  query: NonNullable<api.GetMrrSeriesData["query"]>,
+) {
+  return expectData(await api.getMrrSeries({ client: writeClient(request), query }), 200);
 }

@@ -30,6 +30,9 @@ const INSERT_CUSTOMER = `
   ), financials as (
     insert into customer_financials (customer_id, risk_score, risk_level, risk_signals, updated_at)
     select id, $16::int, $17, $18::jsonb, $11 from customer
+  ), signal_periods as (
+    insert into customer_risk_signals (customer_id, code, appeared_at)
+    select customer.id, signal->>'code', $11 from customer, jsonb_array_elements($18::jsonb) signal
   )
   insert into domain_events (id, type, customer_id, data)
   select $15, 'customer.created', id, $14::jsonb from customer`;

@@ -13,6 +13,8 @@ export function newCustomerRisk(now: Date): RiskAssessment {
       subscriptions: [],
       failedCharges: 0,
       disputedCharges: 0,
+      failedChargeIds: [],
+      disputedChargeIds: [],
       oldestRiskChargeAt: null,
       mrrChanges: [],
     },

@@ -1,7 +1,9 @@
 import type { Tx } from "../../db";
+import type { RiskLevel } from "../../metrics";
 import { type CustomerFigures, customerFiguresOf } from "../metrics/customer-figures";
 import { loadCustomerMetricFacts } from "../metrics/load-customer-metric-facts";
 import { billedCurrencies } from "./billed-currencies";
+import { keepRiskChanges } from "./keep-risk-changes";
 import { cardLastValidDay, nextReviewAt } from "./next-review-at";
 
 /**
@@ -9,7 +11,8 @@ import { cardLastValidDay, nextReviewAt } from "./next-review-at";
  * inside the caller's transaction, so the figures commit or roll back with the change that moved
  * them. The customer's row is locked first: every change of a customer takes that lock before
  * its own rows, so concurrent changes serialise and the last one's recompute sees all the
- * others. Returns the figures, or null when the customer does not exist.
+ * others. The signals' periods and the customer.risk_changed event are kept with them
+ * (keep-risk-changes.ts). Returns the figures, or null when the customer does not exist.
  */
 export async function refreshCustomerFinancials(
   tx: Tx,
@@ -17,6 +20,8 @@ export async function refreshCustomerFinancials(
   now: Date = new Date(),
 ): Promise<CustomerFigures | null> {
   await tx.$executeRaw`select 1 from customers where id = ${customerId} for update`;
+  const [kept] = await tx.$queryRaw<{ level: RiskLevel }[]>`
+    select risk_level as level from customer_financials where customer_id = ${customerId}`;
   const facts = await loadCustomerMetricFacts({ customerId, now, client: tx });
   if (!facts.customer) return null;
   const figures = customerFiguresOf(facts, now);
@@ -48,5 +53,6 @@ export async function refreshCustomerFinancials(
     from unnest(${currencies}::text[], ${currencies.map((code) => figures.byCurrency[code] ?? 0)}::bigint[])
       as billed(currency, mrr)
     on conflict (customer_id, currency) do update set mrr = excluded.mrr`;
+  await keepRiskChanges(tx, { customerId, figures, previousLevel: kept?.level ?? null, now });
   return figures;
 }

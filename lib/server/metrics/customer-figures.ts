@@ -1,4 +1,4 @@
-import { assessRisk, mrrAt, mrrByCurrency, primaryCurrency } from "../../metrics";
+import { assessRisk, mrrAt, mrrByCurrency, primaryCurrency, withEvidence } from "../../metrics";
 import type { CustomerMetricFacts } from "./load-customer-metric-facts";
 import { mrrInputOf } from "./mrr-input";
 
@@ -27,7 +27,7 @@ export function customerFiguresOf(facts: CustomerMetricFacts, now: Date) {
   const mrr = currency ? (byCurrency[currency] ?? 0) : 0;
   const mrr30DaysAgo = mrrAt(changes, new Date(now.getTime() - 30 * DAY_MS));
   const card = facts.customer?.defaultPaymentMethod ?? null;
-  const risk = assessRisk({
+  const assessed = assessRisk({
     now,
     defaultPaymentMethod: card ? { card } : null,
     failedChargesLast90Days: facts.failedCharges,
@@ -37,6 +37,29 @@ export function customerFiguresOf(facts: CustomerMetricFacts, now: Date) {
     mrrNow: mrr,
     mrr30DaysAgo,
   });
+  const monthAgo = now.getTime() - 30 * DAY_MS;
+  const risk = {
+    ...assessed,
+    signals: withEvidence(assessed.signals, {
+      paymentMethodId: facts.customer?.defaultPaymentMethod?.id ?? null,
+      failedChargeIds: facts.failedChargeIds,
+      disputedChargeIds: facts.disputedChargeIds,
+      pastDueSubscriptionIds: facts.subscriptions
+        .filter((row) => row.status === "past_due")
+        .map((row) => row.id),
+      // The subscriptions behind the primary currency's decreases of the last 30 days.
+      contractedSubscriptionIds: [
+        ...new Set(
+          changes
+            .filter((row) => row.effectiveAt.getTime() > monthAgo)
+            .filter((row) => row.movement === "contraction" || row.movement === "churn")
+            .flatMap((row) =>
+              row.changes.flatMap((change) => (change.subscription_id ? [change.subscription_id] : [])),
+            ),
+        ),
+      ],
+    }),
+  };
   return { byCurrency, currency, mrr, mrr30DaysAgo, changes, card, risk };
 }
 

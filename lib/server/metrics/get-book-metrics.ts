@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 /**
  * The whole book: MRR/YRR per currency (summed from each customer's kept MRR, customer_mrr),
  * customer counts by status, MRR movements over [from, to] (UTC dates, both included; default
- * the last 30 days) and the riskiest customers (from their kept risk, customer_financials).
+ * the last 30 days; the event rule of lib/metrics, from the kept days) and the riskiest customers (from their kept risk, customer_financials).
  */
 export async function getBookMetrics({
   from,
@@ -45,10 +45,7 @@ export async function getBookMetrics({
         live.subscriptions
       from live left join paying on paying.currency = live.currency order by live.currency`),
     reportDb().customer.groupBy({ by: ["status"], _count: { _all: true } }),
-    summariseBookMovements({
-      from: new Date(`${fromDate}T00:00:00Z`),
-      to: new Date(Date.parse(`${toDate}T00:00:00Z`) + DAY_MS),
-    }),
+    summariseBookMovements({ from: fromDate, to: toDate }),
     listCustomersAtRisk({ limit: atRiskLimit }),
   ]);
   const currencies = [...new Set([...totals.map((row) => row.currency), ...Object.keys(movements)])].sort();

@@ -1,12 +1,12 @@
 import { Prisma } from "../../generated/prisma/client";
-import type { RiskLevel, RiskSignal } from "../../metrics";
+import type { Evidence, RiskLevel, RiskSignal } from "../../metrics";
 import { reportQuery } from "./report-query";
 
 /**
  * The N riskiest customers of the book, read from their kept figures (customer_financials, kept
  * in the transaction of every change and by the review job for what time moves:
  * lib/server/financials): the risk score index gives the top N without scoring anyone, and the
- * signals, primary currency and its MRR are as `getCustomerMetrics` computes them. A score of 0
+ * signals, primary currency and its MRR are as `getCustomerMetrics` computes them (with their evidence). A score of 0
  * is never listed; deleted customers are left out.
  */
 export async function listCustomersAtRisk({ limit }: { limit: number }) {
@@ -17,7 +17,7 @@ export async function listCustomersAtRisk({ limit }: { limit: number }) {
     email: string;
     level: RiskLevel;
     score: number;
-    signals: RiskSignal[];
+    signals: (RiskSignal & { evidence?: Evidence[] })[];
     currency: string | null;
     mrr: bigint | null;
   }>(Prisma.sql`
@@ -29,5 +29,11 @@ export async function listCustomersAtRisk({ limit }: { limit: number }) {
     where f.risk_score > 0 and c.status <> 'deleted'
     order by f.risk_score desc, f.customer_id desc
     limit ${limit}`);
-  return rows.map((row) => ({ ...row, mrr: Number(row.mrr ?? 0n) }));
+  // Rows kept before signals carried evidence get it at their next refresh (the migration
+  // scheduled a review of each); until then their signals point at nothing.
+  return rows.map((row) => ({
+    ...row,
+    signals: row.signals.map((signal) => ({ ...signal, evidence: signal.evidence ?? [] })),
+    mrr: Number(row.mrr ?? 0n),
+  }));
 }

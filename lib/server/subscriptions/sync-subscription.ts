@@ -1,6 +1,7 @@
 import { db } from "../../db";
 import type { Subscription } from "../../generated/prisma/client";
 import { newId } from "../../ids";
+import { subscriptionChanges } from "../../metrics";
 import { serializeSubscription } from "../../serializers/subscription";
 import { stripe } from "../../stripe/client";
 import type { Actor } from "../audit/actor";
@@ -14,7 +15,7 @@ import { mapStripeSubscription, type SubscriptionFields } from "./map-stripe-sub
  * Converges our copy of one Stripe subscription on Stripe's truth, re-fetched under the
  * customer's row lock so that concurrent syncs (the API call and its webhooks, in any order)
  * apply one after the other and the last one always reads the newest state. Writes the audit
- * record, the domain event, the MRR history and the kept figures (lib/server/financials) only
+ * record, the domain event, the MRR history (with what changed: its causes) and the kept figures (lib/server/financials) only
  * when something changed.
  */
 export async function syncSubscription({
@@ -62,7 +63,8 @@ export async function syncSubscription({
         after: serializeSubscription(row),
       });
       const at = new Date();
-      await recordMrrSnapshots(tx, { customerId: owner, at });
+      const changes = subscriptionChanges(existing, row);
+      await recordMrrSnapshots(tx, { customerId: owner, at, causes: { currency: row.currency, changes } });
       await refreshCustomerFinancials(tx, owner, at);
       return row;
     },

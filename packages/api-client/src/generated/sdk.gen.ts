@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { CancelSubscriptionData, CancelSubscriptionErrors, CancelSubscriptionResponses, CreateChargeData, CreateChargeErrors, CreateChargeResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreatePaymentLinkData, CreatePaymentLinkErrors, CreatePaymentLinkResponses, CreateSubscriptionData, CreateSubscriptionErrors, CreateSubscriptionResponses, CreateWebhookEndpointData, CreateWebhookEndpointErrors, CreateWebhookEndpointResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteWebhookEndpointData, DeleteWebhookEndpointErrors, DeleteWebhookEndpointResponses, ExportCustomersData, ExportCustomersErrors, ExportCustomersResponses, GetBookMetricsData, GetBookMetricsErrors, GetBookMetricsResponses, GetChargeData, GetChargeErrors, GetChargeResponses, GetCustomerData, GetCustomerErrors, GetCustomerGraphData, GetCustomerGraphErrors, GetCustomerGraphResponses, GetCustomerMetricsData, GetCustomerMetricsErrors, GetCustomerMetricsResponses, GetCustomerResponses, GetSubscriptionData, GetSubscriptionErrors, GetSubscriptionResponses, GetWebhookEndpointData, GetWebhookEndpointErrors, GetWebhookEndpointResponses, ListAuditTrailData, ListAuditTrailErrors, ListAuditTrailResponses, ListChargesData, ListChargesErrors, ListChargesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListPaymentLinksData, ListPaymentLinksErrors, ListPaymentLinksResponses, ListPaymentMethodsData, ListPaymentMethodsErrors, ListPaymentMethodsResponses, ListSubscriptionsData, ListSubscriptionsErrors, ListSubscriptionsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEndpointsData, ListWebhookEndpointsErrors, ListWebhookEndpointsResponses, PatchCustomerPropertiesData, PatchCustomerPropertiesErrors, PatchCustomerPropertiesResponses, RefundChargeData, RefundChargeErrors, RefundChargeResponses, ReplaceCustomerPropertiesData, ReplaceCustomerPropertiesErrors, ReplaceCustomerPropertiesResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateStaffUserData, UpdateStaffUserErrors, UpdateStaffUserResponses, UpdateSubscriptionData, UpdateSubscriptionErrors, UpdateSubscriptionResponses } from './types.gen';
+import type { CancelSubscriptionData, CancelSubscriptionErrors, CancelSubscriptionResponses, CreateChargeData, CreateChargeErrors, CreateChargeResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreatePaymentLinkData, CreatePaymentLinkErrors, CreatePaymentLinkResponses, CreateSubscriptionData, CreateSubscriptionErrors, CreateSubscriptionResponses, CreateWebhookEndpointData, CreateWebhookEndpointErrors, CreateWebhookEndpointResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteWebhookEndpointData, DeleteWebhookEndpointErrors, DeleteWebhookEndpointResponses, ExportCustomersData, ExportCustomersErrors, ExportCustomersResponses, GetBookMetricsData, GetBookMetricsErrors, GetBookMetricsResponses, GetChargeData, GetChargeErrors, GetChargeResponses, GetCustomerData, GetCustomerErrors, GetCustomerGraphData, GetCustomerGraphErrors, GetCustomerGraphResponses, GetCustomerMetricsData, GetCustomerMetricsErrors, GetCustomerMetricsResponses, GetCustomerResponses, GetMrrSeriesData, GetMrrSeriesErrors, GetMrrSeriesResponses, GetSubscriptionData, GetSubscriptionErrors, GetSubscriptionResponses, GetWebhookEndpointData, GetWebhookEndpointErrors, GetWebhookEndpointResponses, ListAuditTrailData, ListAuditTrailErrors, ListAuditTrailResponses, ListChargesData, ListChargesErrors, ListChargesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListMrrMovementsData, ListMrrMovementsErrors, ListMrrMovementsResponses, ListPaymentLinksData, ListPaymentLinksErrors, ListPaymentLinksResponses, ListPaymentMethodsData, ListPaymentMethodsErrors, ListPaymentMethodsResponses, ListSubscriptionsData, ListSubscriptionsErrors, ListSubscriptionsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEndpointsData, ListWebhookEndpointsErrors, ListWebhookEndpointsResponses, PatchCustomerPropertiesData, PatchCustomerPropertiesErrors, PatchCustomerPropertiesResponses, RefundChargeData, RefundChargeErrors, RefundChargeResponses, ReplaceCustomerPropertiesData, ReplaceCustomerPropertiesErrors, ReplaceCustomerPropertiesResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateStaffUserData, UpdateStaffUserErrors, UpdateStaffUserResponses, UpdateSubscriptionData, UpdateSubscriptionErrors, UpdateSubscriptionResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -310,7 +310,7 @@ export const updateStaffUser = <ThrowOnError extends boolean = false>(options: O
 });
 
 /**
- * MRR/YRR per currency, 90 days of history and risk
+ * MRR/YRR per currency, its breakdown and history of changes, 90 days of daily MRR, risk with evidence
  */
 export const getCustomerMetrics = <ThrowOnError extends boolean = false>(options: Options<GetCustomerMetricsData, ThrowOnError>) => (options.client ?? client).get<GetCustomerMetricsResponses, GetCustomerMetricsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -333,5 +333,27 @@ export const getCustomerGraph = <ThrowOnError extends boolean = false>(options: 
 export const getBookMetrics = <ThrowOnError extends boolean = false>(options?: Options<GetBookMetricsData, ThrowOnError>) => (options?.client ?? client).get<GetBookMetricsResponses, GetBookMetricsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/metrics.json',
+    ...options
+});
+
+/**
+ * MRR and YRR over time per currency, each period with its movements
+ *
+ * Periods are UTC days, ISO weeks (from Monday) or calendar months, the first and last clipped to from/to (inclusive; default: the 24 months ending today). Each point: start and end MRR, YRR (12 × MRR), paying customers, and the movements of the period (every recorded MRR change is one movement: new, expansion, reactivation, contraction or churn) with start_mrr + net_new_mrr = end_mrr.
+ */
+export const getMrrSeries = <ThrowOnError extends boolean = false>(options?: Options<GetMrrSeriesData, ThrowOnError>) => (options?.client ?? client).get<GetMrrSeriesResponses, GetMrrSeriesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/metrics/mrr.json',
+    ...options
+});
+
+/**
+ * The customers behind a period's MRR movements, with what changed
+ *
+ * The MRR changes of from…to (UTC, inclusive; default this month to today), of one currency and type or all, newest first, cursor-paged. `totals` covers the whole selection, so it equals the series' bar.
+ */
+export const listMrrMovements = <ThrowOnError extends boolean = false>(options?: Options<ListMrrMovementsData, ThrowOnError>) => (options?.client ?? client).get<ListMrrMovementsResponses, ListMrrMovementsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/metrics/movements.json',
     ...options
 });

@@ -411,11 +411,110 @@ export type CustomerMetrics = {
         [key: string]: number;
     };
     mrr_30_days_ago: number | null;
-    risk: Risk;
+    risk: {
+        level: 'low' | 'medium' | 'high';
+        score: number;
+        signals: Array<{
+            code: string;
+            message: string;
+            weight: number;
+            evidence: Array<RiskEvidence>;
+            /**
+             * When this signal last appeared (null until its kept period is written)
+             */
+            since: string | null;
+        }>;
+    };
+    /**
+     * When each signal appeared and cleared, newest first
+     */
+    risk_history: Array<{
+        code: string;
+        /**
+         * ISO 8601 UTC timestamp
+         */
+        appeared_at: string;
+        cleared_at: string | null;
+    }>;
+    /**
+     * One line per subscription (every status), newest first; the counted lines of a currency sum to mrr_by_currency
+     */
+    breakdown: Array<{
+        subscription_id: string;
+        description: string | null;
+        status: string;
+        /**
+         * ISO 4217, upper case
+         */
+        currency: string;
+        /**
+         * Integer in the currency's minor unit
+         */
+        unit_amount: number;
+        quantity: number;
+        /**
+         * unit_amount × quantity, per billing period
+         */
+        period_amount: number;
+        interval: 'month' | 'year';
+        interval_count: number;
+        /**
+         * The divisor from a billing period to a month
+         */
+        months: number;
+        /**
+         * What the discount takes off the monthly figure; null without one
+         */
+        discount: {
+            percent_off: number | null;
+            amount_off: number | null;
+            /**
+             * Integer in the currency's minor unit
+             */
+            amount: number;
+        } | null;
+        /**
+         * Integer in the currency's minor unit
+         */
+        mrr: number;
+        counts: boolean;
+        /**
+         * Why the line does not count toward MRR (its status); null when it counts
+         */
+        reason: 'trialing' | 'canceled' | 'unpaid' | 'paused' | 'incomplete' | 'incomplete_expired' | null;
+    }>;
+    /**
+     * The customer's MRR changes with their causes, newest first (at most 100)
+     */
+    history: Array<{
+        id: string;
+        /**
+         * ISO 8601 UTC timestamp
+         */
+        at: string;
+        /**
+         * UTC day of `at`
+         */
+        date: string;
+        /**
+         * ISO 4217, upper case
+         */
+        currency: string;
+        type: 'new' | 'expansion' | 'reactivation' | 'contraction' | 'churn';
+        /**
+         * Integer in the currency's minor unit
+         */
+        mrr_before: number;
+        /**
+         * Integer in the currency's minor unit
+         */
+        mrr_after: number;
+        changes: Array<MrrChangeCause>;
+    }>;
     /**
      * 90 days, oldest first, MRR at the end of each UTC day in the primary currency
      */
-    history: Array<{
+    daily_mrr: Array<{
         date: string;
         /**
          * Integer in the currency's minor unit
@@ -428,14 +527,23 @@ export type CustomerMetrics = {
     as_of: string;
 };
 
-export type Risk = {
-    level: 'low' | 'medium' | 'high';
-    score: number;
-    signals: Array<{
-        code: string;
-        message: string;
-        weight: number;
-    }>;
+/**
+ * A record the signal is about
+ */
+export type RiskEvidence = {
+    type: 'payment_method' | 'charge' | 'subscription' | 'invoice';
+    id: string;
+};
+
+/**
+ * What changed in a subscription: `unknown` for changes recorded before causes were kept
+ */
+export type MrrChangeCause = {
+    subscription_id: string | null;
+    description: string | null;
+    change: 'created' | 'canceled' | 'quantity_changed' | 'amount_changed' | 'interval_changed' | 'trial_started' | 'trial_ended' | 'past_due' | 'unpaid' | 'paused' | 'resumed' | 'reactivated' | 'activated' | 'status_changed' | 'discount_changed' | 'unknown';
+    from: number | string | null;
+    to: number | string | null;
 };
 
 export type CustomerGraph = {
@@ -534,6 +642,7 @@ export type BookMetrics = {
             code: string;
             message: string;
             weight: number;
+            evidence: Array<RiskEvidence>;
         }>;
         currency: string | null;
         /**
@@ -541,6 +650,131 @@ export type BookMetrics = {
          */
         mrr: number;
     }>;
+};
+
+export type MrrSeries = {
+    object: 'mrr_series';
+    interval: 'day' | 'week' | 'month';
+    from: string;
+    to: string;
+    series: Array<{
+        /**
+         * ISO 4217, upper case
+         */
+        currency: string;
+        points: Array<{
+            period_start: string;
+            period_end: string;
+            /**
+             * Integer in the currency's minor unit
+             */
+            start_mrr: number;
+            /**
+             * Integer in the currency's minor unit
+             */
+            end_mrr: number;
+            /**
+             * Integer in the currency's minor unit
+             */
+            end_yrr: number;
+            /**
+             * Customers with MRR > 0 at the period's end
+             */
+            paying_customers: number;
+            movements: {
+                new: {
+                    count: number;
+                    /**
+                     * Integer in the currency's minor unit
+                     */
+                    amount: number;
+                };
+                expansion: {
+                    count: number;
+                    /**
+                     * Integer in the currency's minor unit
+                     */
+                    amount: number;
+                };
+                reactivation: {
+                    count: number;
+                    /**
+                     * Integer in the currency's minor unit
+                     */
+                    amount: number;
+                };
+                contraction: {
+                    count: number;
+                    /**
+                     * Integer in the currency's minor unit
+                     */
+                    amount: number;
+                };
+                churn: {
+                    count: number;
+                    /**
+                     * Integer in the currency's minor unit
+                     */
+                    amount: number;
+                };
+            };
+            net_new_mrr: number;
+        }>;
+    }>;
+};
+
+export type MrrMovementList = {
+    object: 'list';
+    data: Array<MrrMovement>;
+    has_more: boolean;
+    next_cursor: string | null;
+    /**
+     * Over the whole selection (every page)
+     */
+    totals: {
+        count: number;
+        /**
+         * Integer in the currency's minor unit
+         */
+        amount: number;
+    };
+};
+
+export type MrrMovement = {
+    object: 'mrr_movement';
+    id: string;
+    /**
+     * ISO 8601 UTC timestamp
+     */
+    at: string;
+    /**
+     * UTC day of `at`
+     */
+    date: string;
+    /**
+     * ISO 4217, upper case
+     */
+    currency: string;
+    type: 'new' | 'expansion' | 'reactivation' | 'contraction' | 'churn';
+    /**
+     * Integer in the currency's minor unit
+     */
+    mrr_before: number;
+    /**
+     * Integer in the currency's minor unit
+     */
+    mrr_after: number;
+    changes: Array<MrrChangeCause>;
+    /**
+     * |mrr_after − mrr_before|
+     */
+    amount: number;
+    customer: {
+        id: string;
+        external_id: string;
+        email: string;
+        company_name: string | null;
+    };
 };
 
 export type ListCustomersData = {
@@ -1717,7 +1951,7 @@ export type CreateWebhookEndpointData = {
          * https URL of a public host (private and loopback addresses are refused)
          */
         url: string;
-        enabled_events: Array<'*' | 'customer.created' | 'customer.updated' | 'customer.deleted' | 'customer.payment_method.attached' | 'customer.payment_method.detached' | 'subscription.created' | 'subscription.updated' | 'subscription.canceled' | 'charge.succeeded' | 'charge.failed' | 'charge.refunded'>;
+        enabled_events: Array<'*' | 'customer.created' | 'customer.updated' | 'customer.deleted' | 'customer.payment_method.attached' | 'customer.payment_method.detached' | 'subscription.created' | 'subscription.updated' | 'subscription.canceled' | 'charge.succeeded' | 'charge.failed' | 'charge.refunded' | 'customer.risk_changed'>;
         description?: string | null;
     };
     headers?: {
@@ -2023,3 +2257,103 @@ export type GetBookMetricsResponses = {
 };
 
 export type GetBookMetricsResponse = GetBookMetricsResponses[keyof GetBookMetricsResponses];
+
+export type GetMrrSeriesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * ISO 4217, any case; absent: every currency
+         */
+        currency?: string;
+        from?: string;
+        to?: string;
+        interval?: 'day' | 'week' | 'month';
+    };
+    url: '/metrics/mrr.json';
+};
+
+export type GetMrrSeriesErrors = {
+    /**
+     * No or bad credentials
+     */
+    401: Problem;
+    /**
+     * The key or role lacks the right
+     */
+    403: Problem;
+    /**
+     * Bad parameter (`errors[].field` names it): a date, an interval, a currency, from after to, more than 1000 points
+     */
+    422: Problem;
+    /**
+     * More report requests at once than this key or user may run (Retry-After)
+     */
+    429: Problem;
+    /**
+     * The report ran past its time limit, or the report connections are busy (Retry-After)
+     */
+    503: Problem;
+};
+
+export type GetMrrSeriesError = GetMrrSeriesErrors[keyof GetMrrSeriesErrors];
+
+export type GetMrrSeriesResponses = {
+    /**
+     * The series
+     */
+    200: MrrSeries;
+};
+
+export type GetMrrSeriesResponse = GetMrrSeriesResponses[keyof GetMrrSeriesResponses];
+
+export type ListMrrMovementsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        cursor?: string;
+        /**
+         * ISO 4217, any case; absent: every currency
+         */
+        currency?: string;
+        from?: string;
+        to?: string;
+        type?: 'new' | 'reactivation' | 'expansion' | 'contraction' | 'churn';
+    };
+    url: '/metrics/movements.json';
+};
+
+export type ListMrrMovementsErrors = {
+    /**
+     * No or bad credentials
+     */
+    401: Problem;
+    /**
+     * The key or role lacks the right
+     */
+    403: Problem;
+    /**
+     * Bad parameter (`errors[].field` names it): a date, an interval, a currency, from after to, more than 1000 points
+     */
+    422: Problem;
+    /**
+     * More report requests at once than this key or user may run (Retry-After)
+     */
+    429: Problem;
+    /**
+     * The report ran past its time limit, or the report connections are busy (Retry-After)
+     */
+    503: Problem;
+};
+
+export type ListMrrMovementsError = ListMrrMovementsErrors[keyof ListMrrMovementsErrors];
+
+export type ListMrrMovementsResponses = {
+    /**
+     * One page of movements
+     */
+    200: MrrMovementList;
+};
+
+export type ListMrrMovementsResponse = ListMrrMovementsResponses[keyof ListMrrMovementsResponses];
