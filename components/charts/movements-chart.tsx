@@ -76,7 +76,8 @@ export function MovementsChart({ points, currency, labelOf, onSelect }: Movement
                 const point = points[props.index];
                 if (!point || point.movements[type].amount === 0) return <g />;
                 return (
-                  <g aria-label={segmentLabel(labelOf(point), type, point, currency)}>
+                  // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG <g> is not interactive; a named image is what axe and screen readers need (a bare aria-label on <g> is prohibited)
+                  <g role="img" aria-label={segmentLabel(labelOf(point), type, point, currency)}>
                     <Rectangle {...props} />
                   </g>
                 );

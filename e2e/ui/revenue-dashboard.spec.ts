@@ -172,7 +172,7 @@ test.describe("/dashboard: MRR, YRR and movements over time", () => {
     const from = new Date(Date.now() - 27 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel("From").fill(from);
     await page.getByLabel("Interval").selectOption("week");
-    await page.getByRole("button", { name: "Show" }).click();
+    await page.getByRole("button", { name: "Show", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`currency=${currency}&from=${from}&to=${today}&interval=week`));
     const weeks = (await seriesOf(request, { currency, from, to: today, interval: "week" })).series[0]
       ?.points;
