@@ -5,17 +5,19 @@ import { Sparkline } from "@/components/charts/sparkline";
 import { QueryState } from "@/components/ui/query-state";
 import { Section } from "@/components/ui/section";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { formatDate } from "@/lib/format/dates";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { formatMoney } from "@/lib/format/money";
 import { customerMetricsQuery } from "@/lib/queries/billing";
 import type { CustomerMetrics } from "@/lib/queries/types";
+import { RiskEvidenceList } from "./risk-evidence";
+import { RiskHistory } from "./risk-history";
 
 // The API sends this many days of daily MRR (customerMetricsResponseSchema daily_mrr), oldest first.
 const TREND_DAYS = 90;
 
-function trendLabel({ daily_mrr, currency }: CustomerMetrics) {
-  const first = daily_mrr[0];
-  const last = daily_mrr.at(-1);
+function trendLabel({ daily_mrr: days, currency }: CustomerMetrics) {
+  const first = days[0];
+  const last = days.at(-1);
   if (!first || !last) return "";
   return `MRR from ${formatMoney(first.mrr, currency)} on ${formatDate(first.date)} to ${formatMoney(last.mrr, currency)} on ${formatDate(last.date)}`;
 }
@@ -49,21 +51,29 @@ function MetricsView({ metrics }: { metrics: CustomerMetrics }) {
         {metrics.risk.signals.length === 0 ? (
           <p className="mt-1 text-sm text-slate-600">No risk signals.</p>
         ) : (
-          <ul className="mt-1 space-y-1 text-sm">
+          <ul aria-label="Risk signals" className="mt-1 space-y-1 text-sm">
             {metrics.risk.signals.map((signal) => (
               <li key={signal.code} className="rounded-md bg-amber-50 px-2 py-1 text-amber-900">
                 <span className="sr-only">{signal.code}: </span>
                 {signal.message}
+                {signal.since ? (
+                  <span className="block text-xs">since {formatDateTime(signal.since)}</span>
+                ) : null}
+                <RiskEvidenceList evidence={signal.evidence} />
               </li>
             ))}
           </ul>
         )}
       </div>
+      <RiskHistory entries={metrics.risk_history} />
     </div>
   );
 }
 
-/** MRR, YRR, the 90-day trend and the risk signals, from /customers/{id}/metrics.json. */
+/**
+ * MRR, YRR, the 90-day trend, the risk signals (since when, on what evidence) and when each
+ * signal appeared and cleared, from /customers/{id}/metrics.json.
+ */
 export function RiskPanel({ customerId }: { customerId: string }) {
   const metrics = useQuery(customerMetricsQuery(customerId));
   return (

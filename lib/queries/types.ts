@@ -30,3 +30,16 @@ export type PaymentLinkSummary = api.PaymentLinkSummary;
 export type WebhookDelivery = api.WebhookDelivery;
 export type AuditEntry = api.AuditEntry;
 export type WebhookEndpoint = api.WebhookEndpoint;
+
+export type MrrSeries = api.MrrSeries;
+export type MrrPoint = MrrSeries["series"][number]["points"][number];
+export type SeriesInterval = MrrSeries["interval"];
+export type MovementType = api.MrrMovement["type"];
+export type MrrMovement = api.MrrMovement;
+export type MrrMovementList = api.MrrMovementList;
+export type MrrChange = api.MrrChangeCause;
+
+export type BreakdownLine = CustomerMetrics["breakdown"][number];
+export type MrrHistoryEntry = CustomerMetrics["history"][number];
+export type RiskEvidence = api.RiskEvidence;
+export type RiskHistoryEntry = CustomerMetrics["risk_history"][number];

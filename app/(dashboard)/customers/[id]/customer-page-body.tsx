@@ -4,6 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { InvoicesPanel } from "@/components/billing/invoices-panel";
+import { MrrBreakdown } from "@/components/customers/mrr-breakdown";
+import { MrrTimeline } from "@/components/customers/mrr-timeline";
 import { RiskPanel } from "@/components/customers/risk-panel";
 import { StripeSyncStatus } from "@/components/customers/stripe-sync-status";
 import { ErrorText, LoadingText } from "@/components/ui/query-state";
@@ -42,6 +44,8 @@ export function CustomerPageBody({ customerId }: { customerId: string }) {
           <PropertyEditor customer={customer} />
           <RelationshipGraph customerId={customer.id} />
           <SubscriptionsPanel customer={customer} />
+          <MrrBreakdown customerId={customer.id} />
+          <MrrTimeline customerId={customer.id} />
           <ChargesPanel customer={customer} />
           <InvoicesPanel customerId={customer.id} />
         </div>
