@@ -196,7 +196,7 @@ const unknownId = (prefix: string) =>
   `${prefix}_00000000${randomUUID().replaceAll("-", "").slice(0, 18).toUpperCase()}`;
 
 /** A real subscription or charge when any exists (other specs make them), else a well-formed unknown id. */
-async function someId(table: "subscriptions" | "charges", prefix: string): Promise<string> {
+async function someId(table: "subscriptions" | "charges" | "invoices", prefix: string): Promise<string> {
   const [row] = await queryDatabase<{ id: string }>(`select id from ${table} order by id desc limit 1`);
   return row?.id ?? unknownId(prefix);
 }
@@ -223,10 +223,12 @@ test.describe("Authorisation matrix", () => {
       customer: customer.id,
       subscription: await someId("subscriptions", "sub"),
       charge: await someId("charges", "ch"),
+      invoice: await someId("invoices", "in"),
     };
     const idFor: [string, () => string][] = [
       ["/subscriptions/", () => ids.subscription],
       ["/charges/", () => ids.charge],
+      ["/invoices/", () => ids.invoice],
       ["/customers/", () => ids.customer],
       ["/staff_users/", () => target.id],
       ["/api_keys/", () => unknownId("key")],

@@ -19,7 +19,9 @@ interface Billing {
  * payment with the default card. Each step has its own Stripe idempotency key derived from the
  * caller's key, so a retry after any failure (also a timeout after Stripe had done the step)
  * reaches the same invoice, item and payment instead of new ones. A decline is not an error
- * here: it returns the declined PaymentIntent, which the charge records as failed.
+ * here: it returns the declined PaymentIntent, which the charge records as failed. The caller
+ * settles the charge first and mirrors the paid invoice after, so that the charge is settled by
+ * this request (and audited as its actor's) before the invoice's webhooks could settle it.
  */
 export async function billChargeInvoice({
   charge,
@@ -31,7 +33,7 @@ export async function billChargeInvoice({
   billing: Billing;
   actor: Actor;
   idempotencyKey: string;
-}): Promise<Stripe.PaymentIntent> {
+}): Promise<{ invoiceId: string; intent: Stripe.PaymentIntent }> {
   const key = (step: string) => ({
     idempotencyKey: stripeIdempotencyKey({
       operation: `charge-${step}`,
@@ -84,10 +86,9 @@ export async function billChargeInvoice({
         // A decline: Stripe answers 402 and the invoice stays open; its PaymentIntent says why.
         if (!(error instanceof Stripe.errors.StripeCardError)) throw error;
       });
-    await syncInvoice({ stripeInvoiceId: invoiceId, actor });
     const intent = await invoicePaymentIntent(invoiceId);
     if (!intent) throw new Error(`Stripe invoice ${invoiceId} has no payment after being paid`);
-    return intent;
+    return { invoiceId, intent };
   } catch (error) {
     throw providerError(error);
   }

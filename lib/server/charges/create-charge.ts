@@ -5,6 +5,7 @@ import { serializeCharge } from "../../serializers/charge";
 import type { CreateChargeInput } from "../../validations/charge";
 import type { Actor } from "../audit/actor";
 import { getBillableCustomer } from "../customers/get-billable-customer";
+import { syncInvoice } from "../invoices/sync-invoice";
 import { assertTaxableAddress } from "../tax/automatic-tax";
 import { billChargeInvoice } from "./bill-charge-invoice";
 import { settleCharge } from "./settle-charge";
@@ -33,8 +34,11 @@ export async function createCharge({
   assertTaxableAddress(billing);
   const charge = await claimCharge({ customerId, input, idempotencyKey });
   if (charge.status !== "pending") return serializeCharge(charge);
-  const intent = await billChargeInvoice({ charge, billing, actor, idempotencyKey });
-  return serializeCharge(await settleCharge({ chargeId: charge.id, intent, actor }));
+  const { invoiceId, intent } = await billChargeInvoice({ charge, billing, actor, idempotencyKey });
+  const settled = await settleCharge({ chargeId: charge.id, intent, actor });
+  // The invoice as paid (or declined) now; its webhooks converge on the same state, once.
+  await syncInvoice({ stripeInvoiceId: invoiceId, actor });
+  return serializeCharge(settled);
 }
 
 /** The charge row of this key: made now, or the one an earlier attempt made (then it must match). */
