@@ -7,6 +7,7 @@ import { RISK_WINDOW_DAYS } from "../../lib/server/metrics/load-customer-metric-
 const DAY = 86_400_000;
 
 export interface SeededCard {
+  id: string;
   last4: string;
   expMonth: number;
   expYear: number;
@@ -22,6 +23,7 @@ export interface SeededSubscription {
 }
 
 export interface SeededCharge {
+  id: string;
   at: number;
   status: string;
 }
@@ -54,6 +56,7 @@ export function seededFinancials(options: {
   const oldest = risky.length > 0 ? Math.min(...risky.map((charge) => charge.at)) : null;
   const subscriptions = options.subscriptions.map((row) => ({
     ...row,
+    description: null,
     intervalCount: 1,
     cancelAtPeriodEnd: false,
   }));
@@ -63,6 +66,9 @@ export function seededFinancials(options: {
       subscriptions,
       failedCharges: risky.length,
       disputedCharges: 0,
+      // Newest first, as load-customer-metric-facts.ts reads them (ids are ULIDs: by time).
+      failedChargeIds: risky.map((charge) => charge.id).sort((a, b) => (a < b ? 1 : -1)),
+      disputedChargeIds: [],
       oldestRiskChargeAt: oldest === null ? null : new Date(oldest),
       mrrChanges: [],
     },

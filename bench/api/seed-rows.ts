@@ -135,6 +135,7 @@ export function seedBatch(options: {
       const brand = fake.next() < 0.7 ? "visa" : "mastercard";
       const expiry = thisMonth - 3 + Math.floor(fake.next() * 64);
       card = {
+        id: cardId,
         last4: String(1000 + Math.floor(fake.next() * 8999)),
         expMonth: (expiry % 12) + 1,
         expYear: Math.floor(expiry / 12),
@@ -161,9 +162,10 @@ export function seedBatch(options: {
           const at = createdAt + fake.next() * (options.now - createdAt);
           const roll = fake.next();
           const status = roll < 0.92 ? "succeeded" : roll < 0.98 ? "failed" : "pending";
-          charged.push({ at, status });
+          const chargeId = eidAt("ch", at);
+          charged.push({ id: chargeId, at, status });
           push(charges, [
-            eidAt("ch", at),
+            chargeId,
             id,
             500 + Math.floor(fake.next() * 50_000),
             "EUR",
