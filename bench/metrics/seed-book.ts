@@ -67,8 +67,8 @@ export async function seedBook(client: pg.Client, customers: number): Promise<vo
           now() - (((p.k - j) * 700 / p.k) + (p.h % 20)) * interval '1 day' - (p.h % 86400) * interval '1 second'
             as effective_at
         from (
-          select customer_id, currency, sum(mrr)::bigint as mrr, abs(hashtext(customer_id || currency)) as h,
-            1 + abs(hashtext(customer_id || currency)) % 6 as k
+          select customer_id, currency, sum(mrr)::bigint as mrr, abs(hashtext(customer_id || currency)::bigint) as h,
+            (1 + abs(hashtext(customer_id || currency)::bigint) % 6)::int as k
           from subscriptions group by customer_id, currency
         ) p, generate_series(1, p.k) j
       ) changes
