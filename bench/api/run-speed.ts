@@ -27,7 +27,9 @@ import {
 } from "./report-speed";
 import { openSeededDatabase } from "./seeded-database";
 
+// Not strict: `npm run bench` passes run.ts's options (--repeat, --floor-port, …) here too.
 const { values } = parseArgs({
+  strict: false,
   options: {
     customers: { type: "string", default: "100000" },
     duration: { type: "string", default: "3" },
@@ -39,7 +41,7 @@ const { values } = parseArgs({
 const customers = Number(values.customers);
 const seconds = Number(values.duration);
 const port = Number(values.port);
-const only = new Set(values.prepare ? [] : values.only.split(","));
+const only = new Set(values.prepare ? [] : String(values.only).split(","));
 const CONNECTIONS = 32;
 
 const log = (line: string) => console.log(`[speed] ${line}`);
