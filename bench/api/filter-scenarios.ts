@@ -1,7 +1,7 @@
 import { COMMON_TERM } from "./fake-data";
 
 /**
- * The list views issue 13's speed goals are about: each filter of GET /customers.json alone
+ * The list views whose speed bench/api/README.md sets goals for: each filter of GET /customers.json alone
  * (lib/validations/customer-list-query.ts), each sort in both orders, and common combinations,
  * as query strings. The seed decides what they find (seed-rows.ts, fake-data.ts): 90 % active,
  * 55 % of live customers with a card and a subscription in EUR, USD or GBP, a few cards expired

@@ -1,7 +1,7 @@
 // npx tsx bench/api/run-speed.ts [--customers 100000|1000000] [--duration 3] [--only filters,export,metrics]
 //   --prepare: only seed, EXPLAIN, build the app if stale (start it once) and stop, so that a
 //   measurement run taken under the shared lock spends its time measuring.
-// Issue 13's speed goals on the app alone: each filter, sort and common combination of
+// The list's speed goals (bench/api/README.md) on the app alone: each filter, sort and common combination of
 // GET /customers.json (one client's p95, and 32 connections' throughput against the unfiltered
 // first page's), GET /customers.csv of every customer (time and the app's RSS growth), and
 // GET /metrics.json (one client's p95). EXPLAIN of each list statement as in run.ts. README.md here.

@@ -2,7 +2,7 @@ import type { MovementType } from "@/lib/queries/types";
 
 /**
  * The five movement types in the order the charts stack them: the three that add MRR above
- * zero, the two that take it away below (issue 14: churn and contraction below zero).
+ * zero, the two that take it away below.
  */
 export const MOVEMENT_TYPES: readonly MovementType[] = [
   "new",
