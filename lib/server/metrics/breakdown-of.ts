@@ -1,4 +1,4 @@
-import { breakdownLine } from "../../metrics";
+import { breakdownLine, type SubscriptionState } from "../../metrics";
 import { mrrInputOf } from "./mrr-input";
 
 /**
@@ -6,18 +6,7 @@ import { mrrInputOf } from "./mrr-input";
  * subscriptions carry no discount (DonutWork creates them without coupons), so `discount` is null
  * until one is kept; breakdownLine already applies one when given.
  */
-export function breakdownOf(
-  subscriptions: readonly {
-    id: string;
-    description: string | null;
-    status: string;
-    currency: string;
-    unitAmount: number;
-    quantity: number;
-    interval: string;
-    intervalCount: number;
-  }[],
-) {
+export function breakdownOf(subscriptions: readonly SubscriptionState[]) {
   return [...subscriptions]
     .sort((a, b) => (a.id < b.id ? 1 : -1))
     .map((row) => {
