@@ -1,6 +1,12 @@
 import * as api from "@donutwork/api-client";
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { billableCustomer, metricsOf, subscribe } from "../billing/billing-support";
+import {
+  billableCustomer,
+  cancelNow,
+  changeSubscription,
+  metricsOf,
+  subscribe,
+} from "../billing/billing-support";
 import { writeClient } from "../support/api";
 import { readApi } from "../support/api-client";
 import { expectResultMatchesOpenApi } from "../support/api-openapi";
@@ -53,18 +59,8 @@ test.describe("the MRR series and its drill-down", () => {
     const before = (await todaysPoint(request)).point;
     const customer = await billableCustomer(request);
     const subscription = await subscribe(request, customer.id, { currency: CURRENCY, amount: 4900 });
-    expectData(
-      await api.updateSubscription({
-        client: writeClient(request),
-        path: { id: subscription.id },
-        body: { quantity: 2 },
-      }),
-      200,
-    );
-    expectData(
-      await api.cancelSubscription({ client: writeClient(request), path: { id: subscription.id } }),
-      200,
-    );
+    await changeSubscription(request, subscription.id, { quantity: 2 });
+    await cancelNow(request, subscription.id);
 
     const { point: after, result } = await todaysPoint(request);
     await expectResultMatchesOpenApi(request, result, "/metrics/mrr.json", "get");

@@ -34,6 +34,20 @@ export async function subscribe(
   return expectData(subscription, 201);
 }
 
+/** Changes the subscription's quantity or amount and returns the 200's body. */
+export async function changeSubscription(
+  request: APIRequestContext,
+  id: string,
+  body: NonNullable<api.UpdateSubscriptionData["body"]>,
+) {
+  return expectData(await api.updateSubscription({ client: writeClient(request), path: { id }, body }), 200);
+}
+
+/** Cancels the subscription now and returns the 200's body. */
+export async function cancelNow(request: APIRequestContext, id: string) {
+  return expectData(await api.cancelSubscription({ client: writeClient(request), path: { id } }), 200);
+}
+
 /** Charges the customer (USD, "Setup fee" unless `body` says otherwise) under an Idempotency-Key. */
 export function charge(
   request: APIRequestContext,

@@ -1,7 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
-import * as api from "@donutwork/api-client";
-import { billableCustomer, charge, DECLINING_CARD, subscribe } from "../billing/billing-support";
-import { writeClient } from "../support/api";
+import {
+  billableCustomer,
+  changeSubscription,
+  charge,
+  DECLINING_CARD,
+  subscribe,
+} from "../billing/billing-support";
 import { expectData } from "../support/api-typed";
 import { expect, test } from "./support/fixtures";
 import { settled } from "./support/settled";
@@ -16,14 +20,7 @@ test.describe("/customers/{id}: the MRR accounted for", () => {
   }) => {
     const customer = await billableCustomer(request);
     const monthly = await subscribe(request, customer.id, { description: "Pro plan", amount: 4900 });
-    expectData(
-      await api.updateSubscription({
-        client: writeClient(request),
-        path: { id: monthly.id },
-        body: { quantity: 2 },
-      }),
-      200,
-    );
+    await changeSubscription(request, monthly.id, { quantity: 2 });
     await subscribe(request, customer.id, { description: "Annual plan", amount: 120000, interval: "year" });
     await subscribe(request, customer.id, { description: "Trial add-on", amount: 1000, trial_days: 14 });
 

@@ -1,7 +1,4 @@
-import * as api from "@donutwork/api-client";
-import { billableCustomer, subscribe } from "../billing/billing-support";
-import { writeClient } from "../support/api";
-import { expectData } from "../support/api-typed";
+import { billableCustomer, cancelNow, changeSubscription, subscribe } from "../billing/billing-support";
 import { expect, test } from "./support/fixtures";
 import { currencyOfOurOwn, monthOfTwoCustomers } from "./support/revenue-book";
 import { settled } from "./support/settled";
@@ -24,9 +21,8 @@ test("screenshots: the revenue dashboard, a drill-down, a customer's MRR timelin
     quantity: 3,
     currency,
   });
-  const client = writeClient(request);
-  expectData(await api.updateSubscription({ client, path: { id: first.id }, body: { quantity: 1 } }), 200);
-  expectData(await api.cancelSubscription({ client, path: { id: first.id } }), 200);
+  await changeSubscription(request, first.id, { quantity: 1 });
+  await cancelNow(request, first.id);
   await subscribe(request, carol.id, { description: "Team plan", amount: 4500, currency });
 
   const today = new Date().toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import * as api from "@donutwork/api-client";
 import type { APIRequestContext } from "@playwright/test";
-import { billableCustomer, subscribe } from "../../billing/billing-support";
+import { billableCustomer, cancelNow, changeSubscription, subscribe } from "../../billing/billing-support";
 import { writeClient } from "../../support/api";
 import { expectData } from "../../support/api-typed";
 
@@ -24,18 +24,8 @@ export async function monthOfTwoCustomers(request: APIRequestContext, currency: 
   const [alice, bob] = await Promise.all([billableCustomer(request), billableCustomer(request)]);
   const aliceSubscription = await subscribe(request, alice.id, { amount: 4900, currency });
   const bobSubscription = await subscribe(request, bob.id, { amount: 3000, quantity: 2, currency });
-  expectData(
-    await api.updateSubscription({
-      client: writeClient(request),
-      path: { id: aliceSubscription.id },
-      body: { quantity: 2 },
-    }),
-    200,
-  );
-  expectData(
-    await api.cancelSubscription({ client: writeClient(request), path: { id: bobSubscription.id } }),
-    200,
-  );
+  await changeSubscription(request, aliceSubscription.id, { quantity: 2 });
+  await cancelNow(request, bobSubscription.id);
   return { alice, bob, aliceSubscription, bobSubscription };
 }
 
