@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { type KeptFinancialsWorld, keptFinancialsWorld, TEST_ACTOR } from "../support/kept-financials";
+import {
+  nth,
+  pick,
+  refusedIsFine,
+  runSubscriptionStep,
+  STEP_CURRENCIES,
+  type SubscriptionStep,
+  subscriptionSteps,
+  syncEverySubscription,
+} from "../support/subscription-steps";
 
 // Property: after any sequence of subscription, charge, card and clock changes, a customer's kept
 // figures (customer_financials, customer_mrr) equal those recomputed from scratch the way
@@ -10,31 +20,19 @@ import { type KeptFinancialsWorld, keptFinancialsWorld, TEST_ACTOR } from "../su
 // later `now`, then compare with the recomputation at that instant.
 
 const DAY = 86_400_000;
-const CURRENCIES = ["USD", "EUR", "GBP"] as const;
 const RUNS = 12;
 
 type Step =
+  | SubscriptionStep
   | { kind: "card"; failing: boolean; monthsAhead: number }
   | { kind: "detach" }
-  | {
-      kind: "subscribe";
-      currency: (typeof CURRENCIES)[number];
-      amount: number;
-      interval: "month" | "year";
-      quantity: number;
-      trialDays: number;
-    }
-  | { kind: "quantity"; pick: number; quantity: number }
-  | { kind: "amount"; pick: number; amount: number }
-  | { kind: "cancel"; pick: number; atPeriodEnd: boolean }
-  | { kind: "charge"; currency: (typeof CURRENCIES)[number]; amount: number }
+  | { kind: "charge"; currency: (typeof STEP_CURRENCIES)[number]; amount: number }
   | { kind: "refund"; pick: number }
   | { kind: "dispute"; pick: number }
   | { kind: "renew" };
 
-const currency = fc.constantFrom(...CURRENCIES);
+const currency = fc.constantFrom(...STEP_CURRENCIES);
 const amount = fc.integer({ min: 1, max: 20_000 });
-const pick = fc.nat({ max: 9 });
 const cardStep = fc.record({
   kind: fc.constant("card" as const),
   failing: fc.boolean(),
@@ -44,17 +42,7 @@ const cardStep = fc.record({
 const step: fc.Arbitrary<Step> = fc.oneof(
   cardStep,
   fc.record({ kind: fc.constant("detach" as const) }),
-  fc.record({
-    kind: fc.constant("subscribe" as const),
-    currency,
-    amount,
-    interval: fc.constantFrom("month" as const, "year" as const),
-    quantity: fc.integer({ min: 1, max: 3 }),
-    trialDays: fc.constantFrom(0, 0, 7),
-  }),
-  fc.record({ kind: fc.constant("quantity" as const), pick, quantity: fc.integer({ min: 1, max: 5 }) }),
-  fc.record({ kind: fc.constant("amount" as const), pick, amount }),
-  fc.record({ kind: fc.constant("cancel" as const), pick, atPeriodEnd: fc.boolean() }),
+  ...subscriptionSteps(20_000),
   fc.record({ kind: fc.constant("charge" as const), currency, amount }),
   fc.record({ kind: fc.constant("refund" as const), pick }),
   fc.record({ kind: fc.constant("dispute" as const), pick }),
@@ -94,21 +82,9 @@ afterAll(async () => {
   await world?.close();
 });
 
-/** A refusal the API would answer with a problem (no card, an ended subscription, …) changes nothing. */
-async function refusedIsFine(action: () => Promise<unknown>) {
-  const { AppError } = await import("../../lib/errors/app-error");
-  try {
-    await action();
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-  }
-}
-
 async function run(customerId: string, step: Step, index: number) {
   const { db, domain, sdk } = world;
-  const subscriptions = () => db().subscription.findMany({ where: { customerId }, orderBy: { id: "asc" } });
   const charges = () => db().charge.findMany({ where: { customerId }, orderBy: { id: "asc" } });
-  const nth = <T>(rows: T[], n: number) => rows[n % Math.max(rows.length, 1)];
   switch (step.kind) {
     case "card": {
       const expiry = new Date();
@@ -122,36 +98,6 @@ async function run(customerId: string, step: Step, index: number) {
     }
     case "detach":
       return world.detachDefaultCard(customerId);
-    case "subscribe":
-      return refusedIsFine(() =>
-        domain.createSubscription({
-          customerId,
-          input: {
-            description: `Plan ${index}`,
-            amount: step.amount,
-            currency: step.currency,
-            interval: step.interval,
-            quantity: step.quantity,
-            trial_days: step.trialDays,
-          },
-          actor: TEST_ACTOR,
-          idempotencyKey: undefined,
-        }),
-      );
-    case "quantity":
-    case "amount": {
-      const row = nth(await subscriptions(), step.pick);
-      if (!row) return;
-      const input = step.kind === "quantity" ? { quantity: step.quantity } : { amount: step.amount };
-      return refusedIsFine(() => domain.updateSubscription({ id: row.id, input, actor: TEST_ACTOR }));
-    }
-    case "cancel": {
-      const row = nth(await subscriptions(), step.pick);
-      if (!row) return;
-      return refusedIsFine(() =>
-        domain.cancelSubscription({ id: row.id, atPeriodEnd: step.atPeriodEnd, actor: TEST_ACTOR }),
-      );
-    }
     case "charge":
       return refusedIsFine(() =>
         domain.createCharge({
@@ -183,15 +129,10 @@ async function run(customerId: string, step: Step, index: number) {
       // A month passes at Stripe: renewals are paid or fail (past_due), trials end, period-end
       // cancellations take effect; each subscription's event reaches its sync.
       await world.emulator.advanceClock(32 * 86_400);
-      for (const row of await subscriptions()) {
-        await domain.syncSubscription({
-          stripeSubscriptionId: row.stripeSubscriptionId,
-          actor: TEST_ACTOR,
-          customerId,
-        });
-      }
-      return;
+      return syncEverySubscription(world, customerId);
     }
+    default:
+      return runSubscriptionStep(world, customerId, step, index);
   }
 }
 

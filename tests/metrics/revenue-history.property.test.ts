@@ -9,7 +9,13 @@ import {
   periodsOf,
   type SeriesInterval,
 } from "../../lib/metrics";
-import { type KeptFinancialsWorld, keptFinancialsWorld, TEST_ACTOR } from "../support/kept-financials";
+import { type KeptFinancialsWorld, keptFinancialsWorld } from "../support/kept-financials";
+import {
+  runSubscriptionStep,
+  type SubscriptionStep,
+  subscriptionSteps,
+  syncEverySubscription,
+} from "../support/subscription-steps";
 
 // Property: after any random subscription histories (creates with and without trials, quantity
 // and amount changes, cancels now or at period end, renewals paid or failed (past due), new
@@ -27,37 +33,12 @@ import { type KeptFinancialsWorld, keptFinancialsWorld, TEST_ACTOR } from "../su
 // - every customer's counted breakdown lines sum to its MRR per currency.
 
 const DAY = 86_400_000;
-const CURRENCIES = ["USD", "EUR", "GBP"] as const;
 const RUNS = 6;
 
-type Step =
-  | {
-      kind: "subscribe";
-      currency: (typeof CURRENCIES)[number];
-      amount: number;
-      interval: "month" | "year";
-      quantity: number;
-      trialDays: number;
-    }
-  | { kind: "quantity"; pick: number; quantity: number }
-  | { kind: "amount"; pick: number; amount: number }
-  | { kind: "cancel"; pick: number; atPeriodEnd: boolean }
-  | { kind: "failingCard" }
-  | { kind: "wait"; days: number };
+type Step = SubscriptionStep | { kind: "failingCard" } | { kind: "wait"; days: number };
 
-const pick = fc.nat({ max: 9 });
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({
-    kind: fc.constant("subscribe" as const),
-    currency: fc.constantFrom(...CURRENCIES),
-    amount: fc.integer({ min: 1, max: 50_000 }),
-    interval: fc.constantFrom("month" as const, "year" as const),
-    quantity: fc.integer({ min: 1, max: 3 }),
-    trialDays: fc.constantFrom(0, 0, 7),
-  }),
-  fc.record({ kind: fc.constant("quantity" as const), pick, quantity: fc.integer({ min: 1, max: 5 }) }),
-  fc.record({ kind: fc.constant("amount" as const), pick, amount: fc.integer({ min: 1, max: 50_000 }) }),
-  fc.record({ kind: fc.constant("cancel" as const), pick, atPeriodEnd: fc.boolean() }),
+  ...subscriptionSteps(50_000),
   fc.record({ kind: fc.constant("failingCard" as const) }),
   fc.record({ kind: fc.constant("wait" as const), days: fc.integer({ min: 1, max: 40 }) }),
 );
@@ -78,60 +59,8 @@ afterAll(async () => {
   await world?.close();
 });
 
-async function refusedIsFine(action: () => Promise<unknown>) {
-  const { AppError } = await import("../../lib/errors/app-error");
-  try {
-    await action();
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-  }
-}
-
-async function syncAll(customerId: string) {
-  for (const row of await world.db().subscription.findMany({ where: { customerId } })) {
-    await world.domain.syncSubscription({
-      stripeSubscriptionId: row.stripeSubscriptionId,
-      actor: TEST_ACTOR,
-      customerId,
-    });
-  }
-}
-
 async function run(customerId: string, each: Step, index: number) {
-  const { db, domain } = world;
-  const subscriptions = () => db().subscription.findMany({ where: { customerId }, orderBy: { id: "asc" } });
-  const nth = <T>(rows: T[], n: number) => rows[n % Math.max(rows.length, 1)];
   switch (each.kind) {
-    case "subscribe":
-      return refusedIsFine(() =>
-        domain.createSubscription({
-          customerId,
-          input: {
-            description: `Plan ${index}`,
-            amount: each.amount,
-            currency: each.currency,
-            interval: each.interval,
-            quantity: each.quantity,
-            trial_days: each.trialDays,
-          },
-          actor: TEST_ACTOR,
-          idempotencyKey: undefined,
-        }),
-      );
-    case "quantity":
-    case "amount": {
-      const row = nth(await subscriptions(), each.pick);
-      if (!row) return;
-      const input = each.kind === "quantity" ? { quantity: each.quantity } : { amount: each.amount };
-      return refusedIsFine(() => domain.updateSubscription({ id: row.id, input, actor: TEST_ACTOR }));
-    }
-    case "cancel": {
-      const row = nth(await subscriptions(), each.pick);
-      if (!row) return;
-      return refusedIsFine(() =>
-        domain.cancelSubscription({ id: row.id, atPeriodEnd: each.atPeriodEnd, actor: TEST_ACTOR }),
-      );
-    }
     case "failingCard":
       return world.attachCard(customerId, {
         testId: "pm_card_chargeCustomerFail",
@@ -143,7 +72,9 @@ async function run(customerId: string, each: Step, index: number) {
       // period-end cancellations take effect; each subscription's event reaches its sync.
       clock += each.days * DAY;
       vi.setSystemTime(clock);
-      return syncAll(customerId);
+      return syncEverySubscription(world, customerId);
+    default:
+      return runSubscriptionStep(world, customerId, each, index);
   }
 }
 
