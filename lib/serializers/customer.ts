@@ -3,18 +3,23 @@ import type { Property } from "../validations/properties";
 import type { CustomerResponse } from "../validations/responses";
 import { serializeStripeSync, stripeSyncColumns } from "./stripe-sync";
 
-/** The customer's own columns; see customerSelect for what responses need. */
-export const customerColumns = {
-  id: true,
-  externalId: true,
-  email: true,
-  companyName: true,
+/** The customer's address columns, as the API's `address` object shows them. */
+export const addressSelect = {
   addressLine1: true,
   addressLine2: true,
   addressCity: true,
   addressState: true,
   addressPostalCode: true,
   addressCountry: true,
+} as const;
+
+/** The customer's own columns; see customerSelect for what responses need. */
+export const customerColumns = {
+  id: true,
+  externalId: true,
+  email: true,
+  companyName: true,
+  ...addressSelect,
   properties: true,
   status: true,
   ...stripeSyncColumns,

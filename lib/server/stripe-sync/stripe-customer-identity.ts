@@ -1,16 +1,12 @@
 import type Stripe from "stripe";
 import type { Customer } from "../../generated/prisma/client";
+import { addressSelect } from "../../serializers/customer";
 
 /** The columns that make the identity Stripe prints on invoices and locates tax by. */
 export const identityColumns = {
   email: true,
   companyName: true,
-  addressLine1: true,
-  addressLine2: true,
-  addressCity: true,
-  addressState: true,
-  addressPostalCode: true,
-  addressCountry: true,
+  ...addressSelect,
 } as const;
 
 export type IdentityRow = Pick<Customer, keyof typeof identityColumns>;
