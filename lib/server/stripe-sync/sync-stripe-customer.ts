@@ -1,6 +1,7 @@
 import { db } from "../../db";
 import { stripe } from "../../stripe/client";
 import { identityColumns, stripeCustomerIdentity } from "./stripe-customer-identity";
+import { syncErrorOf } from "./sync-error";
 
 /** The longest a push may hold its customer's sync lock: the SDK's 3 attempts of 20 s, and some. */
 const PUSH_TIMEOUT_MS = 90_000;
@@ -46,7 +47,7 @@ export async function syncStripeCustomer(customerId: string): Promise<void> {
           idempotencyKey: `donutwork-customer-${customerId}-identity-v${version}-f${row.stripeSyncFailures}`,
         });
       } catch (error) {
-        const message = (error as Error).message.slice(0, 500);
+        const message = syncErrorOf(error);
         // Raw SQL: bookkeeping of the sync is not a change of the customer (updated_at stays).
         await tx.$executeRaw`update customers set stripe_sync_error = ${message},
           stripe_sync_failures = stripe_sync_failures + 1 where id = ${customerId}`;
