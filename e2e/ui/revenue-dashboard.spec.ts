@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { periodLabel } from "../../components/metrics/period-label";
 import { formatMoney } from "../../lib/format/money";
 import { PAGE_REQUEST_KINDS, requestPage } from "../security/support/page-requests";
@@ -23,15 +23,20 @@ async function openDashboard(page: Page, currency: string) {
   };
 }
 
+/** Two customers' month in a currency of the test's own, and the dashboard showing it. */
+async function dashboardOfTwoCustomers(page: Page, request: APIRequestContext) {
+  const currency = currencyOfOurOwn();
+  const customers = await monthOfTwoCustomers(request, currency);
+  const money = (amount: number) => formatMoney(amount, currency);
+  return { currency, money, ...customers, ...(await openDashboard(page, currency)) };
+}
+
 test.describe("/dashboard: MRR, YRR and movements over time", () => {
   test("the charts and their tables show GET /metrics/mrr.json's numbers; the current MRR is /metrics.json's", async ({
     financePage: page,
     request,
   }) => {
-    const currency = currencyOfOurOwn();
-    await monthOfTwoCustomers(request, currency);
-    const money = (amount: number) => formatMoney(amount, currency);
-    const { revenue, movements, month } = await openDashboard(page, currency);
+    const { currency, money, revenue, movements, month } = await dashboardOfTwoCustomers(page, request);
 
     // This month's movements, in the table and in the chart's segment labels.
     const row = movements.getByRole("row").filter({ has: page.getByRole("rowheader", { name: month }) });
@@ -84,10 +89,7 @@ test.describe("/dashboard: MRR, YRR and movements over time", () => {
     financePage: page,
     request,
   }) => {
-    const currency = currencyOfOurOwn();
-    const { alice, bob } = await monthOfTwoCustomers(request, currency);
-    const money = (amount: number) => formatMoney(amount, currency);
-    const { movements, month } = await openDashboard(page, currency);
+    const { currency, money, alice, bob, movements, month } = await dashboardOfTwoCustomers(page, request);
 
     // The mouse: the "new" segment of this month's bar.
     await movements.locator(`[aria-label="${month}, new: ${money(10900)} (2)"]`).click();
@@ -140,10 +142,7 @@ test.describe("/dashboard: MRR, YRR and movements over time", () => {
     financePage: page,
     request,
   }) => {
-    const currency = currencyOfOurOwn();
-    await monthOfTwoCustomers(request, currency);
-    const money = (amount: number) => formatMoney(amount, currency);
-    const { revenue, month } = await openDashboard(page, currency);
+    const { currency, money, revenue, month } = await dashboardOfTwoCustomers(page, request);
     await revenue.locator(`[aria-label="${month}, MRR: ${money(9800)}"]`).click();
     const dialog = page.getByRole("dialog", { name: `Every movement, ${month} (${currency})` });
     await expect(dialog.getByTestId("drill-down-row")).toHaveCount(4);
@@ -165,9 +164,7 @@ test.describe("/dashboard: MRR, YRR and movements over time", () => {
     financePage: page,
     request,
   }) => {
-    const currency = currencyOfOurOwn();
-    await monthOfTwoCustomers(request, currency);
-    const { movements } = await openDashboard(page, currency);
+    const { currency, movements } = await dashboardOfTwoCustomers(page, request);
     const today = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.now() - 27 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel("From").fill(from);
@@ -185,9 +182,7 @@ test.describe("/dashboard: MRR, YRR and movements over time", () => {
     financePage: page,
     request,
   }) => {
-    const currency = currencyOfOurOwn();
-    await monthOfTwoCustomers(request, currency);
-    const { month } = await openDashboard(page, currency);
+    const { month } = await dashboardOfTwoCustomers(page, request);
     const serious = async () =>
       (await new AxeBuilder({ page }).analyze()).violations
         .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
@@ -204,10 +199,7 @@ test.describe("/dashboard: MRR, YRR and movements over time", () => {
 
 test.describe("/dashboard's figures and who sees them", () => {
   test("a viewer sees the charts and drills down", async ({ viewerPage: page, request }) => {
-    const currency = currencyOfOurOwn();
-    await monthOfTwoCustomers(request, currency);
-    const money = (amount: number) => formatMoney(amount, currency);
-    const { movements, month } = await openDashboard(page, currency);
+    const { money, movements, month } = await dashboardOfTwoCustomers(page, request);
     await movements.locator(`[aria-label="${month}, new: ${money(10900)} (2)"]`).click();
     await expect(page.getByRole("dialog").getByTestId("drill-down-row")).toHaveCount(2);
   });
