@@ -32,6 +32,16 @@ export function movementsRange(query: { from?: string; to?: string }) {
   return { from: query.from ?? `${to.slice(0, 7)}-01`, to };
 }
 
+/**
+ * The series' range when both given dates are real ones. Zod still runs an object's refinements
+ * after a field's own refinement failed ("2026-02-30", "yesterday"), and that field's problem is
+ * already reported: a range of it is not checked again (counting its periods would throw).
+ */
+function realSeriesRange(query: { from?: string; to?: string }) {
+  const given = [query.from, query.to].filter((date) => date !== undefined);
+  return given.every((date) => isoDate.safeParse(date).success) ? seriesRange(query) : undefined;
+}
+
 const fromNotAfterTo = { message: "must not be after `to` (today when absent)", path: ["from"] };
 
 /** GET /metrics/mrr.json. Dates are UTC and inclusive (defaults: seriesRange). */
@@ -45,13 +55,17 @@ export const mrrSeriesQuerySchema = z
       .default("month"),
   })
   .refine((query) => {
-    const { from, to } = seriesRange(query);
-    return from <= to;
+    const range = realSeriesRange(query);
+    return !range || range.from <= range.to;
   }, fromNotAfterTo)
   .refine(
     (query) => {
-      const { from, to } = seriesRange(query);
-      return from > to || countPeriods(from, to, query.interval) <= MAX_SERIES_POINTS;
+      const range = realSeriesRange(query);
+      return (
+        !range ||
+        range.from > range.to ||
+        countPeriods(range.from, range.to, query.interval) <= MAX_SERIES_POINTS
+      );
     },
     {
       message: `gives more than ${MAX_SERIES_POINTS} points over from…to: choose a longer interval or a shorter range`,

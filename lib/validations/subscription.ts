@@ -50,7 +50,8 @@ export type UpdateSubscriptionInput = z.infer<typeof updateSubscriptionSchema>;
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+  // A malformed date gets one problem, not also "must be a real date".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date as YYYY-MM-DD", abort: true })
   // Round-tripped, not only parsed: V8's Date.parse takes "2026-02-30" as 2 March.
   .refine((value) => {
     const parsed = Date.parse(`${value}T00:00:00Z`);
