@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import type Stripe from "stripe";
 import type { Prisma } from "../../generated/prisma/client";
 import type { InvoiceAddress, InvoiceLine } from "../../validations/invoice";
@@ -60,16 +61,15 @@ export function mapStripeInvoice(invoice: Stripe.Invoice, lines: Stripe.InvoiceL
   };
 }
 
-/** Whether the row differs from Stripe's fields (dates by instant, JSON by value). */
+/**
+ * Whether the row differs from Stripe's fields: dates by instant, JSON by value whatever its key
+ * order (PostgreSQL's jsonb gives keys back in its own order, so comparing JSON text would call
+ * every replayed event a change and move `updated_at`).
+ */
 export function invoiceDiffers(row: { [K in keyof InvoiceFields]: unknown }, fields: InvoiceFields): boolean {
-  return (Object.keys(fields) as (keyof InvoiceFields)[]).some((key) => {
-    const a = row[key];
-    const b = fields[key];
-    if (a instanceof Date || b instanceof Date)
-      return (a as Date | null)?.getTime() !== (b as Date | null)?.getTime();
-    if (typeof a === "object" || typeof b === "object") return JSON.stringify(a) !== JSON.stringify(b);
-    return a !== b;
-  });
+  return (Object.keys(fields) as (keyof InvoiceFields)[]).some(
+    (key) => !isDeepStrictEqual(row[key], fields[key]),
+  );
 }
 
 /** The fields as Prisma writes them (JSON columns need Prisma's JSON null). */
