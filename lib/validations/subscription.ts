@@ -7,12 +7,25 @@ export const currencySchema = z
   .string({ error: "is required" })
   .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code in upper case, e.g. USD");
 
-/** A positive integer of minor units; Stripe's own ceiling is 99 999 999 (8 digits). */
+/** Stripe's ceiling on one amount, and on one invoice's: 99 999 999 minor units (8 digits). */
+export const MAX_AMOUNT = 99_999_999;
+
+/** A positive integer of minor units, at most Stripe's ceiling. */
 export const amountSchema = z
   .number({ error: "must be an integer of minor units" })
   .int("must be an integer of minor units")
   .min(1, "must be positive")
-  .max(99_999_999, "must be at most 99999999");
+  .max(MAX_AMOUNT, `must be at most ${MAX_AMOUNT}`);
+
+/**
+ * What is wrong with a period's amount × quantity, if anything: each period bills both on one
+ * invoice, which Stripe refuses above its ceiling (and the subscription's kept MRR would not fit).
+ */
+export function periodTotalProblem(amount: number, quantity: number): string | null {
+  return amount * quantity > MAX_AMOUNT
+    ? `amount × quantity must be at most ${MAX_AMOUNT} per billing period (one invoice's ceiling at Stripe), not ${amount * quantity}`
+    : null;
+}
 
 export const createSubscriptionSchema = z
   .strictObject({
@@ -27,6 +40,10 @@ export const createSubscriptionSchema = z
       .min(0, "must not be negative")
       .max(730, "must be at most 730")
       .default(0),
+  })
+  .superRefine((input, context) => {
+    const problem = periodTotalProblem(input.amount, input.quantity);
+    if (problem) context.addIssue({ code: "custom", path: ["quantity"], message: problem });
   })
   .meta({ example: createSubscriptionExample });
 

@@ -1,6 +1,6 @@
 import { AppError } from "../../errors/app-error";
 import { stripe } from "../../stripe/client";
-import type { UpdateSubscriptionInput } from "../../validations/subscription";
+import { periodTotalProblem, type UpdateSubscriptionInput } from "../../validations/subscription";
 import type { Actor } from "../audit/actor";
 import { isEndedSubscriptionStatus } from "./cancel-subscription";
 import { changeSubscriptionAtStripe } from "./change-subscription-at-stripe";
@@ -23,6 +23,13 @@ export async function updateSubscription({
   const current = await getSubscriptionRowOrThrow(id);
   if (isEndedSubscriptionStatus(current.status)) {
     throw new AppError("conflict", `Subscription ${id} is ${current.status}; it can no longer be changed.`);
+  }
+  const problem = periodTotalProblem(input.amount ?? current.unitAmount, input.quantity ?? current.quantity);
+  if (problem) {
+    const field = input.quantity !== undefined ? "quantity" : "amount";
+    throw new AppError("validation_failed", `Subscription ${id} cannot bill that much.`, {
+      errors: [{ field, message: problem }],
+    });
   }
   return changeSubscriptionAtStripe(current, actor, async (stripeId) => {
     const truth = await stripe().subscriptions.retrieve(stripeId);
