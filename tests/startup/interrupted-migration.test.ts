@@ -24,13 +24,18 @@ const FOLDERS = readdirSync(MIGRATIONS, { withFileTypes: true })
   .sort();
 const PAUSE_LOCK = 4242;
 
-/** The last table the newest migration creates: a pause there leaves every earlier migration applied. */
-function lastTableOfNewestMigration(): string {
+/**
+ * The last object (table, index or statistics) the newest migration creates: a pause there leaves
+ * every earlier migration applied and the newest one all but finished.
+ */
+function lastObjectOfNewestMigration(): string {
   const newest = FOLDERS.at(-1) ?? "";
   const sql = readFileSync(path.join(MIGRATIONS, newest, "migration.sql"), "utf8");
-  const tables = [...sql.matchAll(/CREATE TABLE "([^"]+)"/g)].map((match) => match[1]);
-  const last = tables.at(-1);
-  if (!last) throw new Error(`the newest migration (${newest}) creates no table to pause in`);
+  const objects = [...sql.matchAll(/CREATE (?:UNIQUE )?(?:TABLE|INDEX|STATISTICS) "([^"]+)"/g)].map(
+    (match) => match[1],
+  );
+  const last = objects.at(-1);
+  if (!last) throw new Error(`the newest migration (${newest}) creates nothing to pause after`);
   return `public.${last}`;
 }
 
@@ -162,10 +167,10 @@ describe("Ctrl-C during the first migration, then npm start again", () => {
       label: "half-way through the second migration",
     },
     {
-      after: lastTableOfNewestMigration(),
+      after: lastObjectOfNewestMigration(),
       finishedBefore: FOLDERS.length - 1,
       port: 3754,
-      label: "in the last table of the last migration",
+      label: "after the last object of the last migration",
     },
   ];
 
