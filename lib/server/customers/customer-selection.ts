@@ -1,4 +1,5 @@
 import type { CustomerSelection } from "../../validations/customer-list-query";
+import { createdIdBounds } from "./created-id-bounds";
 import { CUSTOMER_FROM, customerSearchCondition, type SqlValues } from "./customer-sql";
 import { propertyConditions } from "./property-conditions";
 
@@ -54,6 +55,11 @@ export function selectionSql(selection: CustomerSelection, values: SqlValues): S
   add(selection.mrr_lte !== undefined && `cm.mrr <= ${values.add(selection.mrr_lte)}::bigint`);
   add(selection.created_gte !== undefined && `c.created_at >= ${values.add(selection.created_gte)}`);
   add(selection.created_lte !== undefined && `c.created_at <= ${values.add(selection.created_lte)}`);
+  if (selection.sort === "created") {
+    const ids = createdIdBounds({ from: selection.created_gte, to: selection.created_lte }, selection.order);
+    add(ids.lowest !== undefined && `c.id >= ${values.add(ids.lowest)}`);
+    add(ids.highest !== undefined && `c.id <= ${values.add(ids.highest)}`);
+  }
   conditions.push(...propertyConditions(selection.properties ?? {}, values));
   // The risk order is the kept figures' (risk_score, customer_id) index, read from the kept row
   // itself: customers whose figures are not kept yet (only while the start-up back-fill runs after
