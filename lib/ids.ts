@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { monotonicFactory } from "ulid";
+import { decodeTime, encodeTime, monotonicFactory, TIME_LEN, TIME_MAX } from "ulid";
 
 /** The type prefixes of DonutWork's ids ("eids"): a prefix and a ULID, e.g. cus_01JDQ3X5Z4Q8M2N6P7R9S0T1V2. */
 export const ID_PREFIXES = {
@@ -37,6 +37,26 @@ const nextUlid = monotonicFactory(pooledRandom);
 
 export function newId(kind: IdKind): string {
   return `${ID_PREFIXES[kind]}_${nextUlid()}`;
+}
+
+/**
+ * When an eid was made: its ULID's time. Rows whose creation time is taken from it
+ * (customers.created_at, create-customer.ts) can be found by id range (created-id-bounds.ts).
+ */
+export function idTime(id: string): Date {
+  return new Date(decodeTime(id.slice(id.indexOf("_") + 1)));
+}
+
+// The smallest and largest ULID character (Crockford base 32), for the randomness after the time.
+const RANDOM_LEN = 16;
+/**
+ * The first and the last eid of `kind` that can be made at `at` (clamped to ULID's time range):
+ * every id made at that millisecond sorts between them, ids made earlier before the first, ids
+ * made later after the last.
+ */
+export function idBoundAt(kind: IdKind, at: number, end: "first" | "last"): string {
+  const time = encodeTime(Math.min(Math.max(Math.floor(at), 0), TIME_MAX), TIME_LEN);
+  return `${ID_PREFIXES[kind]}_${time}${(end === "first" ? "0" : "Z").repeat(RANDOM_LEN)}`;
 }
 
 const ULID = "[0-9A-HJKMNP-TV-Z]{26}";

@@ -37,10 +37,12 @@ export async function floorCreate(raw: string): Promise<FloorAnswer> {
   const country = input.address?.country;
   if (typeof country !== "string" || country.length !== 2)
     return { status: 422, body: { title: "bad country" } };
+  const now = Date.now();
   const { rows } = await pool().query(
-    `insert into customers (id, external_id, email, company_name, address_country, updated_at)
-     values ($1, $2, $3, $4, $5, now()) returning ${COLUMNS}`,
-    [eidAt("cus", Date.now()), input.external_id, input.email, input.company_name ?? null, country],
+    `insert into customers (id, external_id, email, company_name, address_country, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $6) returning ${COLUMNS}`,
+    // created_at is the id's time, as the app's (lib/server/customers/created-id-bounds.ts).
+    [eidAt("cus", now), input.external_id, input.email, input.company_name ?? null, country, new Date(now)],
   );
   return { status: 201, body: rows[0] };
 }

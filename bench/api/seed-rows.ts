@@ -116,6 +116,7 @@ export function seedBatch(options: {
     ["customer_id", "text"],
     ["currency", "text"],
     ["mrr", "int8"],
+    ["risk_level", "text"],
   ]);
 
   const start = options.now - SPAN_MS;
@@ -191,7 +192,7 @@ export function seedBatch(options: {
       kept.financials.reviewAt,
       iso(options.now),
     ]);
-    for (const row of kept.mrr) push(currentMrr, [id, row.currency, row.mrr]);
+    for (const row of kept.mrr) push(currentMrr, [id, row.currency, row.mrr, kept.financials.riskLevel]);
   }
   return [
     customers,

@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
+import { idTime, newId } from "../../lib/ids";
 import { billableCustomer } from "../billing/billing-support";
 import { bearer } from "../support/api";
 import { type CustomerJson, postCustomer, readAuth, uniqueToken, writeAuth } from "../support/api-client";
@@ -28,14 +29,17 @@ async function exportCsv(
   return { header, rows, column: (row: string[], name: string) => row[header.indexOf(name)] };
 }
 
-/** `count` customers tagged `token` (company name), with well-formed ids, straight into the table. */
+/**
+ * `count` customers tagged `token` (company name), straight into the table, with the app's own
+ * ids and each one's created_at its id's time, as create-customer.ts writes them.
+ */
 async function insertCustomers(token: string, count: number): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => newId("customer"));
   const rows = await queryDatabase<{ id: string }>(
     `insert into customers (id, external_id, email, company_name, address_country, created_at, updated_at)
-     select 'cus_01' || upper(substr(md5($1 || n), 1, 8)) || lpad(n::text, 16, '0'), $1 || '-' || n,
-            'bulk+' || n || '@acme.example', $1 || ' bulk ' || n, 'DE', now(), now()
-     from generate_series(1, $2::int) n returning id`,
-    [token, count],
+     select id, $1 || '-' || n, 'bulk+' || n || '@acme.example', $1 || ' bulk ' || n, 'DE', created_at, created_at
+     from unnest($2::text[], $3::timestamptz[]) with ordinality as made(id, created_at, n) returning id`,
+    [token, ids, ids.map(idTime)],
   );
   return rows.map((row) => row.id);
 }

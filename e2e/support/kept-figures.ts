@@ -28,11 +28,16 @@ export async function keepFigures(customerId: string, figures: KeptFigures): Pro
       figures.cardExpiresOn ?? null,
     ],
   );
+  await queryDatabase("update customer_mrr set risk_level = $2 where customer_id = $1", [
+    customerId,
+    figures.riskLevel ?? "low",
+  ]);
   for (const [currency, mrr] of Object.entries(figures.mrr ?? {})) {
     await queryDatabase(
-      `insert into customer_mrr (customer_id, currency, mrr) values ($1, $2, $3)
-       on conflict (customer_id, currency) do update set mrr = excluded.mrr`,
-      [customerId, currency, mrr],
+      // Each MRR row keeps the customer's risk level, as the refresh writes it.
+      `insert into customer_mrr (customer_id, currency, mrr, risk_level) values ($1, $2, $3, $4)
+       on conflict (customer_id, currency) do update set mrr = excluded.mrr, risk_level = excluded.risk_level`,
+      [customerId, currency, mrr, figures.riskLevel ?? "low"],
     );
   }
 }

@@ -10,7 +10,7 @@ import { migratedAppDatabase } from "../support/app-environment";
 const CUSTOMERS = 600;
 const KEPT = `select f.customer_id, f.primary_currency, f.risk_score, f.risk_level, f.risk_signals,
     f.has_payment_method, f.card_expires_on::text, f.review_at,
-    (select json_agg(json_build_object('currency', m.currency, 'mrr', m.mrr) order by m.currency)
+    (select json_agg(json_build_object('currency', m.currency, 'mrr', m.mrr, 'risk_level', m.risk_level) order by m.currency)
        from customer_mrr m where m.customer_id = f.customer_id) as mrr
   from customer_financials f order by f.customer_id`;
 

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { idTime } from "../../lib/ids";
 
 export interface CardExpiryRow {
   expMonth: number;
@@ -16,7 +17,14 @@ export async function insertCustomerRow(
   card: CardExpiryRow | null,
 ): Promise<string> {
   await db.customer.create({
-    data: { id, externalId: `ext-${id}`, email: `${id.toLowerCase()}@example.com`, addressCountry: "DE" },
+    data: {
+      id,
+      externalId: `ext-${id}`,
+      email: `${id.toLowerCase()}@example.com`,
+      addressCountry: "DE",
+      // As create-customer.ts does: a created_at range is also an id range (created-id-bounds.ts).
+      createdAt: idTime(id),
+    },
   });
   if (card) {
     const pm = `pm_${id.slice(4)}`;

@@ -79,6 +79,8 @@ export async function keptFinancialsWorld(label: string, environment: Record<str
     return {
       financials,
       mrr: Object.fromEntries(mrr.map((row) => [row.currency, Number(row.mrr)])),
+      // Each MRR row keeps the customer's risk level too (the list's risk_level&currency filter).
+      mrrRiskLevels: Object.fromEntries(mrr.map((row) => [row.currency, row.riskLevel])),
     };
   }
 
@@ -106,12 +108,13 @@ export async function keptFinancialsWorld(label: string, environment: Record<str
       hasPaymentMethod: card.defaultPaymentMethod !== null,
       cardExpiresOn: lastDay,
       mrr: Object.fromEntries(currencies.map((code) => [code, metrics.mrr_by_currency[code] ?? 0])),
+      mrrRiskLevels: Object.fromEntries(currencies.map((code) => [code, metrics.risk.level])),
     };
   }
 
   /** Asserts that the kept row and MRR rows equal the figures recomputed from scratch at `now`. */
   async function expectKeptEqualsRecomputed(customerId: string, now: Date, label = customerId) {
-    const { financials, mrr } = await kept(customerId);
+    const { financials, mrr, mrrRiskLevels } = await kept(customerId);
     const expected = await recomputed(customerId, now);
     expect(
       {
@@ -122,6 +125,7 @@ export async function keptFinancialsWorld(label: string, environment: Record<str
         hasPaymentMethod: financials?.hasPaymentMethod,
         cardExpiresOn: financials?.cardExpiresOn ?? null,
         mrr,
+        mrrRiskLevels,
       },
       label,
     ).toEqual(expected);

@@ -1,6 +1,6 @@
 import { pool } from "../../db";
 import { AppError } from "../../errors/app-error";
-import { newId } from "../../ids";
+import { idTime, newId } from "../../ids";
 import { serializeCustomer } from "../../serializers/customer";
 import { NO_STRIPE_CUSTOMER } from "../../serializers/stripe-sync";
 import type { CreateCustomerInput } from "../../validations/customer";
@@ -43,10 +43,13 @@ const INSERT_CUSTOMER = `
  * customers), so of concurrent creates exactly one wins and the others get a 409 naming it.
  */
 export async function createCustomer({ input, actor }: { input: CreateCustomerInput; actor: Actor }) {
-  const now = new Date();
+  // created_at is the id's own time, so a created_at range is also an id range
+  // (created-id-bounds.ts): the two never disagree, whatever the clock did between them.
+  const id = newId("customer");
+  const now = idTime(id);
   const risk = newCustomerRisk(now);
   const customer = serializeCustomer({
-    id: newId("customer"),
+    id,
     externalId: input.external_id,
     email: input.email,
     companyName: input.company_name ?? null,

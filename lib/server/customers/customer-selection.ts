@@ -1,4 +1,5 @@
 import type { CustomerSelection } from "../../validations/customer-list-query";
+import { createdIdBounds } from "./created-id-bounds";
 import { CUSTOMER_FROM, customerSearchCondition, type SqlValues } from "./customer-sql";
 import { propertyConditions } from "./property-conditions";
 
@@ -34,8 +35,18 @@ export function selectionSql(selection: CustomerSelection, values: SqlValues): S
   // same). The other values are plain conditions on the kept row, without coalesce(): a strict
   // condition on f turns its left join into a join, so the planner reads its statistics and its
   // (risk_level, customer_id) index; through coalesce() it walked every customer (bench/api/README.md).
+  // With a currency, the level is read from the joined customer_mrr row, which keeps it (written
+  // with customer_financials' by refresh-customer-financials.ts): its (currency, risk_level, mrr)
+  // index then walks only that level's MRR order, where walking the currency's whole MRR order and
+  // probing each kept row for a rare level took 600 ms at 1,000,000 (bench/api/README.md).
   add(
     selection.risk_level !== undefined &&
+      selection.currency !== undefined &&
+      `cm.risk_level = ${values.add(selection.risk_level)}`,
+  );
+  add(
+    selection.risk_level !== undefined &&
+      selection.currency === undefined &&
       (selection.risk_level === "low"
         ? `(f.risk_level = 'low' or f.customer_id is null)`
         : `f.risk_level = ${values.add(selection.risk_level)}`),
@@ -54,6 +65,11 @@ export function selectionSql(selection: CustomerSelection, values: SqlValues): S
   add(selection.mrr_lte !== undefined && `cm.mrr <= ${values.add(selection.mrr_lte)}::bigint`);
   add(selection.created_gte !== undefined && `c.created_at >= ${values.add(selection.created_gte)}`);
   add(selection.created_lte !== undefined && `c.created_at <= ${values.add(selection.created_lte)}`);
+  if (selection.sort === "created") {
+    const ids = createdIdBounds({ from: selection.created_gte, to: selection.created_lte }, selection.order);
+    add(ids.lowest !== undefined && `c.id >= ${values.add(ids.lowest)}`);
+    add(ids.highest !== undefined && `c.id <= ${values.add(ids.highest)}`);
+  }
   conditions.push(...propertyConditions(selection.properties ?? {}, values));
   // The risk order is the kept figures' (risk_score, customer_id) index, read from the kept row
   // itself: customers whose figures are not kept yet (only while the start-up back-fill runs after

@@ -33,7 +33,8 @@ export async function refreshCustomerFinancials(
     mrrChanges: figures.changes,
   });
   const cardExpiresOn = figures.card ? cardLastValidDay(figures.card).toISOString().slice(0, 10) : null;
-  // One statement: the customer's row, its currencies' rows, and the currencies it no longer bills.
+  // One statement: the customer's row, its currencies' rows (with its risk level, which the list's
+  // risk_level&currency filter reads there: customer-selection.ts), and the currencies it no longer bills.
   await tx.$executeRaw`
     with financials as (
       insert into customer_financials (customer_id, primary_currency, risk_score, risk_level, risk_signals,
@@ -48,11 +49,11 @@ export async function refreshCustomerFinancials(
     ), gone as (
       delete from customer_mrr where customer_id = ${customerId} and currency <> all(${currencies}::text[])
     )
-    insert into customer_mrr (customer_id, currency, mrr)
-    select ${customerId}, currency, mrr
+    insert into customer_mrr (customer_id, currency, mrr, risk_level)
+    select ${customerId}, currency, mrr, ${figures.risk.level}
     from unnest(${currencies}::text[], ${currencies.map((code) => figures.byCurrency[code] ?? 0)}::bigint[])
       as billed(currency, mrr)
-    on conflict (customer_id, currency) do update set mrr = excluded.mrr`;
+    on conflict (customer_id, currency) do update set mrr = excluded.mrr, risk_level = excluded.risk_level`;
   await keepRiskChanges(tx, { customerId, figures, previousLevel: kept?.level ?? null, now });
   return figures;
 }
