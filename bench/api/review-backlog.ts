@@ -36,15 +36,14 @@ export async function catchUpReviews(url: string, log: (line: string) => void): 
   const started = Date.now();
   const before = process.env.DATABASE_URL;
   process.env.DATABASE_URL = url;
-  const { db, pool } = await import("../../lib/db");
+  const { closeDatabase } = await import("../../lib/db");
   try {
     const { refreshed, failed } = await reviewCustomerFinancials({ log });
     log(
       `reviewed ${refreshed} customers (${failed} failed) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   } finally {
-    await db().$disconnect();
-    await pool().end();
+    await closeDatabase();
     // The app joins the embedded server by itself: it must not inherit this URL.
     if (before === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = before;
