@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catchUpReviews, dueReviews } from "../../bench/api/review-backlog";
 import { seed } from "../../bench/api/seed";
+import { databaseUrl } from "../../lib/env";
 import { migratedAppDatabase } from "../support/app-environment";
 
 // The benchmark runs the app's review job before it measures, so the app's launcher does not
@@ -34,14 +35,14 @@ describe("the bench's review catch-up", () => {
   it("counts the customers whose review has come, and leaves none due after the app's review job", async () => {
     expect(await dueReviews(client)).toBe(DUE);
     const lines: string[] = [];
-    const urlBefore = process.env.DATABASE_URL;
+    const urlBefore = databaseUrl();
     await catchUpReviews(database.url, (line) => lines.push(line));
     expect(await dueReviews(client)).toBe(0);
     expect(lines[0]).toBe(
       `${DUE} customers' kept figures are due for review: running the app's review job first`,
     );
     expect(lines.at(-1)).toMatch(new RegExp(`^reviewed ${DUE} customers \\(0 failed\\) in `));
-    expect(process.env.DATABASE_URL).toBe(urlBefore);
+    expect(databaseUrl()).toBe(urlBefore);
   });
 
   it("does nothing when no review is due", async () => {
