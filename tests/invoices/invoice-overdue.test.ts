@@ -1,0 +1,168 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { type KeptFinancialsWorld, keptFinancialsWorld } from "../support/kept-financials";
+import { deliver, invoiceEvents } from "../support/stripe-invoice-events";
+
+// The invoice_overdue risk signal end to end: an invoice sent for payment (collection_method
+// send_invoice, due in DAYS_UNTIL_DUE days) is mirrored from Stripe's events; once the clock
+// passes its due date, with nothing else happening, the review job turns it into a kept signal
+// (the customer's review_at is that instant) and customer.risk_changed fires once; paying it
+// clears the signal in the invoice sync's own transaction. The clock is moved with Vitest's fake
+// Date only (timers stay real, and it keeps ticking): the app and the in-process emulator both
+// read it, as both would see real time pass.
+
+const DAY = 86_400_000;
+const DAYS_UNTIL_DUE = 14;
+let world: KeptFinancialsWorld;
+let handlers: typeof import("../../lib/server/stripe-sync/stripe-event-handlers").stripeEventHandlers;
+
+beforeAll(async () => {
+  world = await keptFinancialsWorld("invoice_overdue");
+  ({ stripeEventHandlers: handlers } = await import("../../lib/server/stripe-sync/stripe-event-handlers"));
+}, 120_000);
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+/** Moves "now" (the app's and the emulator's) to `at`, from where it keeps ticking. */
+function clockAt(at: Date) {
+  vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
+  vi.setSystemTime(at);
+}
+
+/** A customer with a good card (no risk), sent an invoice at Stripe, mirrored from its events. */
+async function customerSentAnInvoice() {
+  const customerId = await world.newCustomer();
+  await world.attachCard(customerId, { testId: "pm_card_visa", expMonth: 12, expYear: 2040 });
+  const stripeCustomerId = await world.domain.ensureStripeCustomer(customerId);
+  // Made at Stripe (as from Stripe's dashboard): the app hears of it only from its events.
+  const draft = await world.sdk.invoices.create({
+    customer: stripeCustomerId,
+    currency: "eur",
+    collection_method: "send_invoice",
+    days_until_due: DAYS_UNTIL_DUE,
+  });
+  await world.sdk.invoiceItems.create({
+    customer: stripeCustomerId,
+    invoice: draft.id,
+    amount: 12_000,
+    currency: "eur",
+  });
+  const open = await world.sdk.invoices.finalizeInvoice(draft.id ?? "");
+  await deliver(handlers, await invoiceEvents(world.sdk, open.id ?? ""));
+  const invoice = await world.db().invoice.findUniqueOrThrow({ where: { stripeInvoiceId: open.id ?? "" } });
+  return { customerId, invoice };
+}
+
+/** The customer's customer.risk_changed events, oldest first (ids are ULIDs of the app's clock). */
+async function riskEvents(customerId: string) {
+  const rows = await world.db().domainEvent.findMany({
+    where: { customerId, type: "customer.risk_changed" },
+    orderBy: { id: "asc" },
+  });
+  return rows.map(
+    (row) => row.data as { previous_level: string; level: string; signals: { code: string }[] },
+  );
+}
+
+const review = () => world.domain.reviewCustomerFinancials({ now: new Date() });
+const signalsOf = async (customerId: string) =>
+  ((await world.kept(customerId)).financials?.riskSignals ?? []) as { code: string }[];
+
+describe("invoice_overdue", () => {
+  it("appears when the clock passes the due date, fires customer.risk_changed once, and clears when paid", async () => {
+    const { customerId, invoice } = await customerSentAnInvoice();
+    // Attaching the card already moved the level once (medium → low): the events after it count.
+    const earlier = (await riskEvents(customerId)).length;
+    expect(invoice).toMatchObject({ status: "open", total: 12_000 });
+    const dueDate = invoice.dueDate ?? new Date(Number.NaN);
+    expect(dueDate.getTime() - invoice.createdAt.getTime()).toBeGreaterThan((DAYS_UNTIL_DUE - 1) * DAY);
+    // Open but not yet due: no signal, and the kept row asks to be reviewed the instant it is.
+    expect((await world.kept(customerId)).financials).toMatchObject({
+      riskScore: 0,
+      riskLevel: "low",
+      riskSignals: [],
+      reviewAt: new Date(dueDate.getTime() + 1),
+    });
+
+    // On the due instant itself it is not overdue yet, and the review has nothing to do.
+    clockAt(dueDate);
+    await review();
+    expect(await signalsOf(customerId)).toEqual([]);
+
+    // Past it, with nothing else happening: the review job raises the signal.
+    clockAt(new Date(dueDate.getTime() + 1));
+    await review();
+    const day = dueDate.toISOString().slice(0, 10);
+    expect((await world.kept(customerId)).financials).toMatchObject({
+      riskScore: 30,
+      riskLevel: "medium",
+      riskSignals: [
+        {
+          code: "invoice_overdue",
+          weight: 30,
+          message: `1 invoice is overdue (due on ${day})`,
+          evidence: [{ type: "invoice", id: invoice.id }],
+        },
+      ],
+      // Next: the card (valid through 2040-12-31) turning "expiring".
+      reviewAt: new Date("2040-12-01T00:00:00Z"),
+    });
+    await world.expectKeptEqualsRecomputed(customerId, new Date());
+    // Reviews and Stripe's redeliveries after that change nothing and announce nothing more.
+    await review();
+    await deliver(handlers, await invoiceEvents(world.sdk, invoice.stripeInvoiceId));
+    expect((await riskEvents(customerId)).slice(earlier)).toEqual([
+      expect.objectContaining({
+        customer_id: customerId,
+        previous_level: "low",
+        level: "medium",
+        signals: [expect.objectContaining({ code: "invoice_overdue" })],
+      }),
+    ]);
+    const metrics = await world.domain.getCustomerMetrics({ customerId });
+    expect(metrics.risk.signals).toMatchObject([{ code: "invoice_overdue", since: expect.any(String) }]);
+
+    // Paid a day late (with the default card): the invoice sync clears the signal in its transaction.
+    clockAt(new Date(dueDate.getTime() + DAY));
+    await world.sdk.invoices.pay(invoice.stripeInvoiceId);
+    const events = await invoiceEvents(world.sdk, invoice.stripeInvoiceId);
+    await deliver(
+      handlers,
+      events.filter((event) => event.type === "invoice.paid"),
+    );
+    expect(await world.db().invoice.findUniqueOrThrow({ where: { id: invoice.id } })).toMatchObject({
+      status: "paid",
+      amountRemaining: 0,
+    });
+    expect((await world.kept(customerId)).financials).toMatchObject({
+      riskScore: 0,
+      riskLevel: "low",
+      riskSignals: [],
+    });
+    await deliver(handlers, [...events].reverse());
+    expect(
+      (await riskEvents(customerId))
+        .slice(earlier)
+        .map(({ previous_level, level }) => [previous_level, level]),
+    ).toEqual([
+      ["low", "medium"],
+      ["medium", "low"],
+    ]);
+    const history = await world
+      .db()
+      .customerRiskSignal.findMany({ where: { customerId, code: "invoice_overdue" } });
+    expect(history).toEqual([
+      expect.objectContaining({
+        appearedAt: new Date(dueDate.getTime() + 1),
+        clearedAt: expect.any(Date),
+      }),
+    ]);
+    expect(history[0]?.clearedAt?.getTime()).toBeGreaterThanOrEqual(dueDate.getTime() + DAY);
+    await world.expectKeptEqualsRecomputed(customerId, new Date());
+  });
+});
