@@ -215,6 +215,41 @@ describe("kept figures move in the transaction of each change", () => {
     await world.expectKeptEqualsRecomputed(id, new Date());
   });
 
+  it("invoice sync: rolled back with the invoice row, invoice_overdue once synced, cleared when paid", async () => {
+    const id = await customerWithCard();
+    const stripeCustomerId = await world.domain.ensureStripeCustomer(id);
+    // Sent for payment at Stripe and first heard of after its due date (yesterday).
+    const draft = await world.sdk.invoices.create({
+      customer: stripeCustomerId,
+      currency: "usd",
+      collection_method: "send_invoice",
+      due_date: Math.floor(Date.now() / 1000) - 86_400,
+    });
+    const stripeInvoiceId = draft.id ?? "";
+    await world.sdk.invoiceItems.create({
+      customer: stripeCustomerId,
+      invoice: stripeInvoiceId,
+      amount: 3000,
+      currency: "usd",
+    });
+    await world.sdk.invoices.finalizeInvoice(stripeInvoiceId);
+    const { syncInvoice } = await import("../../lib/server/invoices/sync-invoice");
+    const sync = () => syncInvoice({ stripeInvoiceId, actor: TEST_ACTOR });
+    await expectRolledBackTogether(id, sync);
+    expect(await world.db().invoice.count({ where: { customerId: id } })).toBe(0);
+    const row = await sync();
+    expect((await world.kept(id)).financials).toMatchObject({
+      riskScore: 30,
+      riskSignals: [{ code: "invoice_overdue", evidence: [{ type: "invoice", id: row?.id }] }],
+    });
+    await world.expectKeptEqualsRecomputed(id, new Date());
+    await world.sdk.invoices.pay(stripeInvoiceId);
+    await expectRolledBackTogether(id, sync);
+    await sync();
+    expect((await world.kept(id)).financials).toMatchObject({ riskScore: 0, riskSignals: [] });
+    await world.expectKeptEqualsRecomputed(id, new Date());
+  });
+
   it("refund: refreshed in the refund's transaction (rolled back with it), figures unchanged", async () => {
     const id = await customerWithCard();
     const charge = await world.domain.createCharge({

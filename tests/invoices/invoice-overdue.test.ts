@@ -38,6 +38,10 @@ function clockAt(at: Date) {
 async function customerSentAnInvoice() {
   const customerId = await world.newCustomer();
   await world.attachCard(customerId, { testId: "pm_card_visa", expMonth: 12, expYear: 2040 });
+  return { customerId, invoice: await sendInvoice(customerId) };
+}
+
+async function sendInvoice(customerId: string) {
   const stripeCustomerId = await world.domain.ensureStripeCustomer(customerId);
   // Made at Stripe (as from Stripe's dashboard): the app hears of it only from its events.
   const draft = await world.sdk.invoices.create({
@@ -54,8 +58,13 @@ async function customerSentAnInvoice() {
   });
   const open = await world.sdk.invoices.finalizeInvoice(draft.id ?? "");
   await deliver(handlers, await invoiceEvents(world.sdk, open.id ?? ""));
-  const invoice = await world.db().invoice.findUniqueOrThrow({ where: { stripeInvoiceId: open.id ?? "" } });
-  return { customerId, invoice };
+  return world.db().invoice.findUniqueOrThrow({ where: { stripeInvoiceId: open.id ?? "" } });
+}
+
+/** What the invoice's events do once `change` happened at Stripe: all of them, redelivered. */
+async function atStripe(stripeInvoiceId: string, change: (id: string) => Promise<unknown>) {
+  await change(stripeInvoiceId);
+  await deliver(handlers, await invoiceEvents(world.sdk, stripeInvoiceId));
 }
 
 /** The customer's customer.risk_changed events, oldest first (ids are ULIDs of the app's clock). */
@@ -163,6 +172,36 @@ describe("invoice_overdue", () => {
       }),
     ]);
     expect(history[0]?.clearedAt?.getTime()).toBeGreaterThanOrEqual(dueDate.getTime() + DAY);
+    await world.expectKeptEqualsRecomputed(customerId, new Date());
+  });
+
+  it("clears when the overdue invoices are voided or marked uncollectible, one after the other", async () => {
+    const { customerId, invoice: first } = await customerSentAnInvoice();
+    const second = await sendInvoice(customerId);
+    clockAt(new Date((second.dueDate ?? first.createdAt).getTime() + DAY));
+    await review();
+    expect(await signalsOf(customerId)).toMatchObject([
+      {
+        code: "invoice_overdue",
+        message: `2 invoices are overdue, the oldest due on ${first.dueDate?.toISOString().slice(0, 10)}`,
+        evidence: [
+          { type: "invoice", id: first.id },
+          { type: "invoice", id: second.id },
+        ],
+      },
+    ]);
+
+    await atStripe(first.stripeInvoiceId, (id) => world.sdk.invoices.voidInvoice(id));
+    expect(await world.db().invoice.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      status: "void",
+    });
+    expect(await signalsOf(customerId)).toMatchObject([
+      { code: "invoice_overdue", evidence: [{ type: "invoice", id: second.id }] },
+    ]);
+    await world.expectKeptEqualsRecomputed(customerId, new Date());
+
+    await atStripe(second.stripeInvoiceId, (id) => world.sdk.invoices.markUncollectible(id));
+    expect((await world.kept(customerId)).financials).toMatchObject({ riskLevel: "low", riskSignals: [] });
     await world.expectKeptEqualsRecomputed(customerId, new Date());
   });
 });
