@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type KeptFinancialsWorld, keptFinancialsWorld, TEST_ACTOR } from "../support/kept-financials";
+import { sendInvoiceAtStripe } from "../support/stripe-invoices";
 
 // Each change that moves a customer's figures rewrites its kept row in the change's own
 // transaction. Proved by failing that transaction right after the refresh (the wrapper below):
@@ -219,20 +220,12 @@ describe("kept figures move in the transaction of each change", () => {
     const id = await customerWithCard();
     const stripeCustomerId = await world.domain.ensureStripeCustomer(id);
     // Sent for payment at Stripe and first heard of after its due date (yesterday).
-    const draft = await world.sdk.invoices.create({
+    const stripeInvoiceId = await sendInvoiceAtStripe(world.sdk, {
       customer: stripeCustomerId,
       currency: "usd",
-      collection_method: "send_invoice",
-      due_date: Math.floor(Date.now() / 1000) - 86_400,
-    });
-    const stripeInvoiceId = draft.id ?? "";
-    await world.sdk.invoiceItems.create({
-      customer: stripeCustomerId,
-      invoice: stripeInvoiceId,
       amount: 3000,
-      currency: "usd",
+      dueDate: new Date(Date.now() - 86_400_000),
     });
-    await world.sdk.invoices.finalizeInvoice(stripeInvoiceId);
     const { syncInvoice } = await import("../../lib/server/invoices/sync-invoice");
     const sync = () => syncInvoice({ stripeInvoiceId, actor: TEST_ACTOR });
     await expectRolledBackTogether(id, sync);

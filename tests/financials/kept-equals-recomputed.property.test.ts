@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { type KeptFinancialsWorld, keptFinancialsWorld, TEST_ACTOR } from "../support/kept-financials";
-import { deliver, invoiceEvents } from "../support/stripe-invoice-events";
+import { deliver, invoiceEvents, sendInvoiceAtStripe } from "../support/stripe-invoices";
 import {
   nth,
   pick,
@@ -140,22 +140,12 @@ async function run(customerId: string, step: Step, index: number) {
       return syncStripeCharge(chargeId);
     }
     case "invoice": {
-      // Sent for payment at Stripe (as from its dashboard): the app hears of it from its events.
-      const stripeCustomerId = await domain.ensureStripeCustomer(customerId);
-      const draft = await sdk.invoices.create({
-        customer: stripeCustomerId,
+      const id = await sendInvoiceAtStripe(sdk, {
+        customer: await domain.ensureStripeCustomer(customerId),
         currency: step.currency.toLowerCase(),
-        collection_method: "send_invoice",
-        days_until_due: step.daysUntilDue,
-      });
-      const id = draft.id ?? "";
-      await sdk.invoiceItems.create({
-        customer: stripeCustomerId,
-        invoice: id,
         amount: step.amount,
-        currency: step.currency.toLowerCase(),
+        daysUntilDue: step.daysUntilDue,
       });
-      await sdk.invoices.finalizeInvoice(id);
       return deliver(handlers, await invoiceEvents(sdk, id));
     }
     case "payInvoice": {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type KeptFinancialsWorld, keptFinancialsWorld } from "../support/kept-financials";
-import { deliver, invoiceEvents } from "../support/stripe-invoice-events";
+import { deliver, invoiceEvents, sendInvoiceAtStripe } from "../support/stripe-invoices";
 
 // The invoice_overdue risk signal end to end: an invoice sent for payment (collection_method
 // send_invoice, due in DAYS_UNTIL_DUE days) is mirrored from Stripe's events; once the clock
@@ -42,40 +42,20 @@ async function customerSentAnInvoice() {
 }
 
 async function sendInvoice(customerId: string) {
-  const stripeCustomerId = await world.domain.ensureStripeCustomer(customerId);
-  // Made at Stripe (as from Stripe's dashboard): the app hears of it only from its events.
-  const draft = await world.sdk.invoices.create({
-    customer: stripeCustomerId,
+  const id = await sendInvoiceAtStripe(world.sdk, {
+    customer: await world.domain.ensureStripeCustomer(customerId),
     currency: "eur",
-    collection_method: "send_invoice",
-    days_until_due: DAYS_UNTIL_DUE,
-  });
-  await world.sdk.invoiceItems.create({
-    customer: stripeCustomerId,
-    invoice: draft.id,
     amount: 12_000,
-    currency: "eur",
+    daysUntilDue: DAYS_UNTIL_DUE,
   });
-  const open = await world.sdk.invoices.finalizeInvoice(draft.id ?? "");
-  await deliver(handlers, await invoiceEvents(world.sdk, open.id ?? ""));
-  return world.db().invoice.findUniqueOrThrow({ where: { stripeInvoiceId: open.id ?? "" } });
+  await deliver(handlers, await invoiceEvents(world.sdk, id));
+  return world.db().invoice.findUniqueOrThrow({ where: { stripeInvoiceId: id } });
 }
 
 /** What the invoice's events do once `change` happened at Stripe: all of them, redelivered. */
 async function atStripe(stripeInvoiceId: string, change: (id: string) => Promise<unknown>) {
   await change(stripeInvoiceId);
   await deliver(handlers, await invoiceEvents(world.sdk, stripeInvoiceId));
-}
-
-/** The customer's customer.risk_changed events, oldest first (ids are ULIDs of the app's clock). */
-async function riskEvents(customerId: string) {
-  const rows = await world.db().domainEvent.findMany({
-    where: { customerId, type: "customer.risk_changed" },
-    orderBy: { id: "asc" },
-  });
-  return rows.map(
-    (row) => row.data as { previous_level: string; level: string; signals: { code: string }[] },
-  );
 }
 
 const review = () => world.domain.reviewCustomerFinancials({ now: new Date() });
@@ -86,7 +66,7 @@ describe("invoice_overdue", () => {
   it("appears when the clock passes the due date, fires customer.risk_changed once, and clears when paid", async () => {
     const { customerId, invoice } = await customerSentAnInvoice();
     // Attaching the card already moved the level once (medium → low): the events after it count.
-    const earlier = (await riskEvents(customerId)).length;
+    const earlier = (await world.riskChangedEvents(customerId)).length;
     expect(invoice).toMatchObject({ status: "open", total: 12_000 });
     const dueDate = invoice.dueDate ?? new Date(Number.NaN);
     expect(dueDate.getTime() - invoice.createdAt.getTime()).toBeGreaterThan((DAYS_UNTIL_DUE - 1) * DAY);
@@ -125,7 +105,7 @@ describe("invoice_overdue", () => {
     // Reviews and Stripe's redeliveries after that change nothing and announce nothing more.
     await review();
     await deliver(handlers, await invoiceEvents(world.sdk, invoice.stripeInvoiceId));
-    expect((await riskEvents(customerId)).slice(earlier)).toEqual([
+    expect((await world.riskChangedEvents(customerId)).slice(earlier)).toEqual([
       expect.objectContaining({
         customer_id: customerId,
         previous_level: "low",
@@ -155,7 +135,7 @@ describe("invoice_overdue", () => {
     });
     await deliver(handlers, [...events].reverse());
     expect(
-      (await riskEvents(customerId))
+      (await world.riskChangedEvents(customerId))
         .slice(earlier)
         .map(({ previous_level, level }) => [previous_level, level]),
     ).toEqual([

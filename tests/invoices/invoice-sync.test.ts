@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type KeptFinancialsWorld, keptFinancialsWorld, TEST_ACTOR } from "../support/kept-financials";
-import { deliver as deliverTo, invoiceEvents as invoiceEventsAt } from "../support/stripe-invoice-events";
+import { deliver as deliverTo, invoiceEvents as invoiceEventsAt } from "../support/stripe-invoices";
 
 // The invoice mirror against a real emulator and database, with automatic tax on. Stripe's
 // events reach the same handlers the webhook worker runs (lib/server/stripe-sync), here called
