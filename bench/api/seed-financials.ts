@@ -71,6 +71,8 @@ export function seededFinancials(options: {
       disputedChargeIds: [],
       oldestRiskChargeAt: oldest === null ? null : new Date(oldest),
       mrrChanges: [],
+      // The bench seeds no invoices.
+      invoices: [],
     },
     now,
   );
@@ -79,6 +81,7 @@ export function seededFinancials(options: {
     card: figures.card,
     oldestRiskChargeAt: oldest === null ? null : new Date(oldest),
     mrrChanges: figures.changes,
+    invoices: [],
   });
   const currencies = billedCurrencies(subscriptions, figures.byCurrency);
   return {

@@ -6,11 +6,9 @@ import { Section } from "@/components/ui/section";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDate } from "@/lib/format/dates";
 import { formatMoney } from "@/lib/format/money";
+import { webLink } from "@/lib/format/web-link";
 import { invoicesQuery } from "@/lib/queries/billing";
 import type { Invoice } from "@/lib/queries/types";
-
-/** Only web links are rendered as links: the URLs are Stripe's, but a page never trusts a scheme. */
-const webLink = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
 function DocumentLinks({ invoice }: { invoice: Invoice }) {
   const page = webLink(invoice.hosted_invoice_url);

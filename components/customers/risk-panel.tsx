@@ -7,8 +7,8 @@ import { Section } from "@/components/ui/section";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { formatMoney } from "@/lib/format/money";
-import { customerMetricsQuery } from "@/lib/queries/billing";
-import type { CustomerMetrics } from "@/lib/queries/types";
+import { customerMetricsQuery, invoicesQuery } from "@/lib/queries/billing";
+import type { CustomerMetrics, Invoice } from "@/lib/queries/types";
 import { RiskEvidenceList } from "./risk-evidence";
 import { RiskHistory } from "./risk-history";
 
@@ -22,7 +22,7 @@ function trendLabel({ daily_mrr: days, currency }: CustomerMetrics) {
   return `MRR from ${formatMoney(first.mrr, currency)} on ${formatDate(first.date)} to ${formatMoney(last.mrr, currency)} on ${formatDate(last.date)}`;
 }
 
-function MetricsView({ metrics }: { metrics: CustomerMetrics }) {
+function MetricsView({ metrics, invoices }: { metrics: CustomerMetrics; invoices: readonly Invoice[] }) {
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-2 gap-3">
@@ -59,7 +59,7 @@ function MetricsView({ metrics }: { metrics: CustomerMetrics }) {
                 {signal.since ? (
                   <span className="block text-xs">since {formatDateTime(signal.since)}</span>
                 ) : null}
-                <RiskEvidenceList evidence={signal.evidence} />
+                <RiskEvidenceList evidence={signal.evidence} invoices={invoices} />
               </li>
             ))}
           </ul>
@@ -72,14 +72,16 @@ function MetricsView({ metrics }: { metrics: CustomerMetrics }) {
 
 /**
  * MRR, YRR, the 90-day trend, the risk signals (since when, on what evidence) and when each
- * signal appeared and cleared, from /customers/{id}/metrics.json.
+ * signal appeared and cleared, from /customers/{id}/metrics.json. The invoices are the invoices
+ * panel's query (one request for both): an overdue invoice's evidence links to its hosted page.
  */
 export function RiskPanel({ customerId }: { customerId: string }) {
   const metrics = useQuery(customerMetricsQuery(customerId));
+  const invoices = useQuery(invoicesQuery(customerId));
   return (
     <Section title="Revenue and risk">
       <QueryState query={metrics} what="revenue metrics">
-        {(data) => <MetricsView metrics={data} />}
+        {(data) => <MetricsView metrics={data} invoices={invoices.data?.data ?? []} />}
       </QueryState>
     </Section>
   );

@@ -3,10 +3,45 @@ import { expect, test } from "./support/fixtures";
 
 // GET /customers/{id}/metrics.json answered in the browser with chosen data of the real shape,
 // for what a fresh database does not have: a discount, a line that does not count for a reason
-// other than a trial, a cleared signal, evidence of each kind. customer-revenue.spec.ts runs the
-// real endpoint end to end.
+// other than a trial, a cleared signal, evidence of each kind (an overdue invoice the invoices
+// panel lists links to its hosted page; one beyond its first page, to its JSON).
+// customer-revenue.spec.ts runs the real endpoint end to end.
 
 const NOW = "2026-11-14T10:02:03.000Z";
+
+const HOSTED = "https://invoice.stripe.test/i/in_open";
+
+/** The invoices panel's first page: only in_open of the two overdue invoices. */
+function invoicesWith(customerId: string) {
+  const invoice = {
+    id: "in_open",
+    object: "invoice",
+    customer_id: customerId,
+    stripe_invoice_id: "in_stripe_open",
+    number: "ACME-0002",
+    status: "open",
+    currency: "EUR",
+    subtotal: 10000,
+    tax: 0,
+    total: 10000,
+    amount_paid: 0,
+    amount_remaining: 10000,
+    period_start: NOW,
+    period_end: NOW,
+    due_date: "2026-10-15T00:00:00.000Z",
+    customer_name: "Acme",
+    customer_email: "billing@acme.example",
+    customer_address: null,
+    subscription_id: null,
+    charge_id: null,
+    hosted_invoice_url: HOSTED,
+    invoice_pdf: `${HOSTED}/pdf`,
+    lines: [],
+    created_at: NOW,
+    updated_at: NOW,
+  };
+  return { object: "list", data: [invoice], has_more: true, next_cursor: "in_open" };
+}
 
 function metricsWith(customerId: string) {
   return {
@@ -100,19 +135,26 @@ function metricsWith(customerId: string) {
           evidence: [{ type: "payment_method", id: "pm_expiring" }],
         },
         {
-          code: "subscription_past_due",
-          message: "A subscription is past due.",
-          weight: 20,
+          code: "past_due",
+          message: "1 subscription is past due",
+          weight: 30,
+          since: NOW,
+          evidence: [{ type: "subscription", id: "sub_new" }],
+        },
+        {
+          code: "invoice_overdue",
+          message: "2 invoices are overdue, the oldest due on 2026-10-01",
+          weight: 30,
           since: NOW,
           evidence: [
-            { type: "subscription", id: "sub_new" },
             { type: "invoice", id: "in_open" },
+            { type: "invoice", id: "in_older" },
           ],
         },
       ],
     },
     risk_history: [
-      { code: "subscription_past_due", appeared_at: NOW, cleared_at: null },
+      { code: "invoice_overdue", appeared_at: NOW, cleared_at: null },
       {
         code: "charge_failed",
         appeared_at: "2026-08-01T09:00:00.000Z",
@@ -130,6 +172,9 @@ test("the MRR breakdown, history and risk history of chosen cases", async ({
   const customer = await createCustomer(request);
   await page.route(`**/customers/${customer.id}/metrics.json`, (route) =>
     route.fulfill({ json: metricsWith(customer.id) }),
+  );
+  await page.route(`**/customers/${customer.id}/invoices.json*`, (route) =>
+    route.fulfill({ json: invoicesWith(customer.id) }),
   );
   await page.goto(`/customers/${customer.id}`);
 
@@ -162,11 +207,15 @@ test("the MRR breakdown, history and risk history of chosen cases", async ({
     "href",
     "/subscriptions/sub_new.json",
   );
-  await expect(signals).toContainText("invoice in_open");
-  const history = panel.getByTestId("risk-history");
-  await expect(history).toContainText(
-    "subscription_past_due: appeared 14 Nov 2026, 10:02 UTC, still present",
+  const overdue = signals.getByRole("listitem").filter({ hasText: "invoice_overdue" });
+  await expect(overdue).toContainText("2 invoices are overdue, the oldest due on 2026-10-01");
+  await expect(overdue.getByRole("link", { name: "in_open" })).toHaveAttribute("href", HOSTED);
+  await expect(overdue.getByRole("link", { name: "in_older" })).toHaveAttribute(
+    "href",
+    "/invoices/in_older.json",
   );
+  const history = panel.getByTestId("risk-history");
+  await expect(history).toContainText("invoice_overdue: appeared 14 Nov 2026, 10:02 UTC, still present");
   await expect(history).toContainText(
     "charge_failed: appeared 1 Aug 2026, 09:00 UTC, cleared 30 Oct 2026, 09:00 UTC",
   );

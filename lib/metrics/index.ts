@@ -37,6 +37,7 @@ export {
   daysUntilCardExpiry,
   MAX_RISK_SCORE,
   MAX_WEIGHTED_FAILED_CHARGES,
+  overdueInvoices,
   RISK_LEVEL_THRESHOLDS,
   RISK_WEIGHTS,
   riskLevel,

@@ -1,6 +1,6 @@
 // Which records a risk signal is about (the card, the charges, the subscriptions), so a reader
-// can go from "charge failed" to the charges. The shape is general ({type, id}) so that other
-// signals can point at other records (an invoice, later).
+// can go from "charge failed" to the charges. The shape is general ({type, id}): each signal
+// points at the kind of record it is about.
 import type { RiskSignal, RiskSignalCode } from "./types";
 
 export type EvidenceType = "payment_method" | "charge" | "subscription" | "invoice";
@@ -19,6 +19,8 @@ export interface EvidenceFacts {
   pastDueSubscriptionIds: readonly string[];
   /** The subscriptions whose changes lowered the MRR over the comparison window. */
   contractedSubscriptionIds: readonly string[];
+  /** The open invoices past their due date, oldest due first (overdueInvoices). */
+  overdueInvoiceIds: readonly string[];
 }
 
 const ids = (type: EvidenceType, list: readonly string[]): Evidence[] => list.map((id) => ({ type, id }));
@@ -36,6 +38,8 @@ function evidenceOf(code: RiskSignalCode, facts: EvidenceFacts): Evidence[] {
       return ids("charge", facts.disputedChargeIds);
     case "past_due":
       return ids("subscription", facts.pastDueSubscriptionIds);
+    case "invoice_overdue":
+      return ids("invoice", facts.overdueInvoiceIds);
     case "mrr_decreased":
       return ids("subscription", facts.contractedSubscriptionIds);
   }

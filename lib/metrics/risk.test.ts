@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assessRisk, daysUntilCardExpiry, RISK_WEIGHTS, riskLevel } from "./risk";
-import type { RiskInput } from "./types";
+import { assessRisk, daysUntilCardExpiry, overdueInvoices, RISK_WEIGHTS, riskLevel } from "./risk";
+import { withEvidence } from "./risk-evidence";
+import type { InvoiceDue, RiskInput } from "./types";
 
 // A customer with nothing wrong: every test changes one fact and looks at one signal.
 const healthy = (overrides: Partial<RiskInput> = {}): RiskInput => ({
@@ -13,6 +14,7 @@ const healthy = (overrides: Partial<RiskInput> = {}): RiskInput => ({
   currency: "USD",
   mrrNow: 19_800,
   mrr30DaysAgo: 19_800,
+  invoices: [],
   ...overrides,
 });
 
@@ -111,6 +113,96 @@ describe("assessRisk signals", () => {
     expect(codes(healthy(overrides))).toEqual([]);
   });
 
+  describe("invoice_overdue (an open invoice past its due date; now is 2026-06-15T12:00Z)", () => {
+    const invoice = (id: string, status: string, due: string | null): InvoiceDue => ({
+      id,
+      status,
+      dueDate: due === null ? null : new Date(due),
+    });
+    const withInvoices = (...invoices: InvoiceDue[]) => healthy({ invoices });
+
+    it.each<[string, InvoiceDue[], string | null]>([
+      [
+        "open, due yesterday",
+        [invoice("in_a", "open", "2026-06-14T12:00:00Z")],
+        "1 invoice is overdue (due on 2026-06-14)",
+      ],
+      [
+        "open, due a millisecond ago",
+        [invoice("in_a", "open", "2026-06-15T11:59:59.999Z")],
+        "1 invoice is overdue (due on 2026-06-15)",
+      ],
+      ["open, due this very instant", [invoice("in_a", "open", "2026-06-15T12:00:00Z")], null],
+      ["open, due tomorrow", [invoice("in_a", "open", "2026-06-16T12:00:00Z")], null],
+      ["open without a due date (charged automatically)", [invoice("in_a", "open", null)], null],
+      ["paid, due yesterday", [invoice("in_a", "paid", "2026-06-14T12:00:00Z")], null],
+      ["void, due last month", [invoice("in_a", "void", "2026-05-14T12:00:00Z")], null],
+      ["uncollectible, due last month", [invoice("in_a", "uncollectible", "2026-05-14T12:00:00Z")], null],
+      ["draft, due yesterday", [invoice("in_a", "draft", "2026-06-14T12:00:00Z")], null],
+      [
+        "three overdue among others",
+        [
+          invoice("in_b", "open", "2026-06-01T00:00:00Z"),
+          invoice("in_c", "open", "2026-06-20T00:00:00Z"),
+          invoice("in_a", "open", "2026-05-20T08:00:00Z"),
+          invoice("in_d", "paid", "2026-04-01T00:00:00Z"),
+          invoice("in_e", "open", "2026-06-15T00:00:00Z"),
+        ],
+        "3 invoices are overdue, the oldest due on 2026-05-20",
+      ],
+    ])("%s", (_name, invoices, message) => {
+      const { signals } = assessRisk(withInvoices(...invoices));
+      expect(signals).toEqual(message === null ? [] : [{ code: "invoice_overdue", weight: 30, message }]);
+    });
+
+    it("one overdue invoice alone makes the account medium, as a past-due subscription does", () => {
+      const risk = assessRisk(withInvoices(invoice("in_a", "open", "2026-06-14T12:00:00Z")));
+      expect(risk).toMatchObject({ score: RISK_WEIGHTS.past_due, level: "medium" });
+    });
+
+    it("its evidence is the overdue invoices' ids, oldest due first (ties by id)", () => {
+      const input = withInvoices(
+        invoice("in_late", "open", "2026-06-10T00:00:00Z"),
+        invoice("in_paid", "paid", "2026-06-01T00:00:00Z"),
+        invoice("in_tie_b", "open", "2026-06-02T00:00:00Z"),
+        invoice("in_tie_a", "open", "2026-06-02T00:00:00Z"),
+        invoice("in_future", "open", "2026-07-01T00:00:00Z"),
+      );
+      const overdueIds = overdueInvoices(input.invoices, input.now).map((row) => row.id);
+      expect(overdueIds).toEqual(["in_tie_a", "in_tie_b", "in_late"]);
+      const [signal] = withEvidence(assessRisk(input).signals, {
+        paymentMethodId: null,
+        failedChargeIds: [],
+        disputedChargeIds: [],
+        pastDueSubscriptionIds: [],
+        contractedSubscriptionIds: [],
+        overdueInvoiceIds: overdueIds,
+      });
+      expect(signal).toMatchObject({
+        code: "invoice_overdue",
+        message: "3 invoices are overdue, the oldest due on 2026-06-02",
+        evidence: [
+          { type: "invoice", id: "in_tie_a" },
+          { type: "invoice", id: "in_tie_b" },
+          { type: "invoice", id: "in_late" },
+        ],
+      });
+    });
+
+    it("is listed after past_due, in the fixed order", () => {
+      const input = healthy({
+        pastDueSubscriptions: 1,
+        mrrNow: 0,
+        invoices: [invoice("in_a", "open", "2026-06-01T00:00:00Z")],
+      });
+      expect(codes(input)).toEqual(["past_due", "invoice_overdue", "mrr_decreased"]);
+    });
+
+    it("rejects an invalid due date", () => {
+      expect(() => assessRisk(withInvoices(invoice("in_a", "open", "nope")))).toThrow(RangeError);
+    });
+  });
+
   it("rejects negative or fractional counts and invalid dates", () => {
     expect(() => assessRisk(healthy({ failedChargesLast90Days: -1 }))).toThrow(RangeError);
     expect(() => assessRisk(healthy({ pastDueSubscriptions: 0.5 }))).toThrow(RangeError);
@@ -126,9 +218,10 @@ describe("score and level", () => {
       disputedChargesLast90Days: 1,
       pastDueSubscriptions: 1,
       mrrNow: 0,
+      invoices: [{ id: "in_a", status: "open", dueDate: new Date("2026-06-01T00:00:00Z") }],
     });
     const result = assessRisk(everything);
-    expect(result.signals.reduce((sum, s) => sum + s.weight, 0)).toBe(40 + 45 + 35 + 30 + 15);
+    expect(result.signals.reduce((sum, s) => sum + s.weight, 0)).toBe(40 + 45 + 35 + 30 + 30 + 15);
     expect(result).toMatchObject({ score: 100, level: "high" });
   });
 

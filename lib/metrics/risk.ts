@@ -3,12 +3,24 @@
 // can be unit-tested without a database or a clock.
 import { formatMoney } from "../format/money";
 import { assertInteger, divideRoundingHalfUp } from "./integer-math";
-import type { CardExpiry, RiskAssessment, RiskInput, RiskLevel, RiskSignal, RiskSignalCode } from "./types";
+import type {
+  CardExpiry,
+  InvoiceDue,
+  RiskAssessment,
+  RiskInput,
+  RiskLevel,
+  RiskSignal,
+  RiskSignalCode,
+} from "./types";
 
 /**
  * Weight per signal. Losing the ability to charge (no method, expired card) or a dispute weighs
  * the most; one of these alone makes an account "medium". charge_failed is per failed charge,
  * counted up to MAX_WEIGHTED_FAILED_CHARGES so retries alone cannot fill the whole score.
+ * invoice_overdue weighs as past_due: both are money billed and not collected when it was due
+ * (Stripe moves a subscription billed by sent invoices to past_due once its invoice is overdue,
+ * and dunning starts there), so one alone makes an account "medium". It weighs less than losing
+ * the card: the customer can still pay the invoice it was sent.
  */
 export const RISK_WEIGHTS = {
   no_payment_method: 40,
@@ -17,6 +29,7 @@ export const RISK_WEIGHTS = {
   charge_failed: 15,
   charge_disputed: 35,
   past_due: 30,
+  invoice_overdue: 30,
   mrr_decreased: 15,
 } as const satisfies Record<RiskSignalCode, number>;
 
@@ -99,6 +112,31 @@ function pastDueSignal({ pastDueSubscriptions: count }: RiskInput): RiskSignal |
   };
 }
 
+/**
+ * The open invoices whose due date has passed (strictly: on the due instant itself it is not yet
+ * overdue), oldest due first. Paid, void and uncollectible invoices are settled: never overdue.
+ */
+export function overdueInvoices(invoices: readonly InvoiceDue[], now: Date): InvoiceDue[] {
+  return invoices
+    .filter((invoice) => invoice.status === "open" && invoice.dueDate !== null && invoice.dueDate < now)
+    .sort((a, b) => (a.dueDate?.getTime() ?? 0) - (b.dueDate?.getTime() ?? 0) || (a.id < b.id ? -1 : 1));
+}
+
+function invoiceOverdueSignal({ invoices, now }: RiskInput): RiskSignal | null {
+  const overdue = overdueInvoices(invoices, now);
+  const oldest = overdue[0]?.dueDate;
+  if (!oldest) return null;
+  const day = oldest.toISOString().slice(0, 10);
+  return {
+    code: "invoice_overdue",
+    weight: RISK_WEIGHTS.invoice_overdue,
+    message:
+      overdue.length === 1
+        ? `1 invoice is overdue (due on ${day})`
+        : `${overdue.length} invoices are overdue, the oldest due on ${day}`,
+  };
+}
+
 function mrrDecreasedSignal({ mrrNow, mrr30DaysAgo, currency }: RiskInput): RiskSignal | null {
   if (mrr30DaysAgo === null || mrrNow >= mrr30DaysAgo) return null;
   const percent = Number(divideRoundingHalfUp(BigInt(mrr30DaysAgo - mrrNow) * 100n, BigInt(mrr30DaysAgo)));
@@ -117,6 +155,7 @@ const SIGNAL_RULES = [
   failedChargesSignal,
   disputedChargesSignal,
   pastDueSignal,
+  invoiceOverdueSignal,
   mrrDecreasedSignal,
 ];
 
@@ -133,6 +172,10 @@ export function assessRisk(input: RiskInput): RiskAssessment {
   assertInteger(input.pastDueSubscriptions, "pastDueSubscriptions");
   assertInteger(input.mrrNow, "mrrNow");
   if (input.mrr30DaysAgo !== null) assertInteger(input.mrr30DaysAgo, "mrr30DaysAgo");
+  for (const invoice of input.invoices) {
+    if (invoice.dueDate && Number.isNaN(invoice.dueDate.getTime()))
+      throw new RangeError(`invoice ${invoice.id} has an invalid due date`);
+  }
 
   const signals = SIGNAL_RULES.flatMap((rule) => rule(input) ?? []);
   const score = Math.min(

@@ -96,16 +96,33 @@ export interface RiskInput {
   mrrNow: number;
   /** null when there is no history 30 days back (e.g. a new customer): no comparison is made. */
   mrr30DaysAgo: number | null;
+  /**
+   * The customer's invoices that have a due date (Stripe sets one on invoices sent for payment,
+   * `collection_method=send_invoice`). Only the open ones past their due date count.
+   */
+  invoices: readonly InvoiceDue[];
 }
 
-export type RiskSignalCode =
-  | "no_payment_method"
-  | "card_expired"
-  | "card_expiring"
-  | "charge_failed"
-  | "charge_disputed"
-  | "past_due"
-  | "mrr_decreased";
+export interface InvoiceDue {
+  id: string;
+  /** Stripe's status: draft, open, paid, void, uncollectible. */
+  status: string;
+  dueDate: Date | null;
+}
+
+/** Every risk signal, in the order assessRisk lists them (the API's enum). */
+export const RISK_SIGNAL_CODES = [
+  "no_payment_method",
+  "card_expired",
+  "card_expiring",
+  "charge_failed",
+  "charge_disputed",
+  "past_due",
+  "invoice_overdue",
+  "mrr_decreased",
+] as const;
+
+export type RiskSignalCode = (typeof RISK_SIGNAL_CODES)[number];
 
 export interface RiskSignal {
   code: RiskSignalCode;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CHANGE_KINDS } from "../metrics/subscription-changes";
+import { RISK_SIGNAL_CODES } from "../metrics/types";
 import {
   bookMetricsExample,
   chargeExample,
@@ -89,8 +90,11 @@ const evidenceSchema = z
   })
   .meta({ id: "RiskEvidence", description: "A record the signal is about" });
 
+/** Every signal assessRisk raises (lib/metrics/README.md has each one's rule and weight). */
+const riskSignalCode = z.enum(RISK_SIGNAL_CODES).meta({ id: "RiskSignalCode" });
+
 const riskSignalSchema = z.object({
-  code: z.string(),
+  code: riskSignalCode,
   message: z.string(),
   weight: z.number().int(),
   evidence: z.array(evidenceSchema),
@@ -178,7 +182,7 @@ export const customerMetricsResponseSchema = z
       ),
     }),
     risk_history: z
-      .array(z.object({ code: z.string(), appeared_at: timestamp, cleared_at: timestamp.nullable() }))
+      .array(z.object({ code: riskSignalCode, appeared_at: timestamp, cleared_at: timestamp.nullable() }))
       .meta({ description: "When each signal appeared and cleared, newest first" }),
     breakdown: z.array(breakdownLineSchema).meta({
       description:

@@ -205,13 +205,19 @@ const movementExample = (count: number, amount: number) => ({ count, amount });
 
 const riskExample = {
   level: "medium",
-  score: 30,
+  score: 45,
   signals: [
     {
       code: "card_expiring",
-      message: "The default card expires within 30 days.",
-      weight: 30,
+      message: "Card ending 4242 expires on 2026-11-30 (in 16 days)",
+      weight: 15,
       evidence: [{ type: "payment_method", id: `pm_${ulid}` }],
+    },
+    {
+      code: "invoice_overdue",
+      message: "1 invoice is overdue (due on 2026-11-01)",
+      weight: 30,
+      evidence: [{ type: "invoice", id: `in_${ulid}` }],
     },
   ],
 };

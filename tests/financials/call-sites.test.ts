@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type KeptFinancialsWorld, keptFinancialsWorld, TEST_ACTOR } from "../support/kept-financials";
+import { sendInvoiceAtStripe } from "../support/stripe-invoices";
 
 // Each change that moves a customer's figures rewrites its kept row in the change's own
 // transaction. Proved by failing that transaction right after the refresh (the wrapper below):
@@ -212,6 +213,33 @@ describe("kept figures move in the transaction of each change", () => {
       charges.retrieve = retrieve;
     }
     expect((await world.kept(id)).financials).toMatchObject({ riskScore: 35, riskLevel: "medium" });
+    await world.expectKeptEqualsRecomputed(id, new Date());
+  });
+
+  it("invoice sync: rolled back with the invoice row, invoice_overdue once synced, cleared when paid", async () => {
+    const id = await customerWithCard();
+    const stripeCustomerId = await world.domain.ensureStripeCustomer(id);
+    // Sent for payment at Stripe and first heard of after its due date (yesterday).
+    const stripeInvoiceId = await sendInvoiceAtStripe(world.sdk, {
+      customer: stripeCustomerId,
+      currency: "usd",
+      amount: 3000,
+      dueDate: new Date(Date.now() - 86_400_000),
+    });
+    const { syncInvoice } = await import("../../lib/server/invoices/sync-invoice");
+    const sync = () => syncInvoice({ stripeInvoiceId, actor: TEST_ACTOR });
+    await expectRolledBackTogether(id, sync);
+    expect(await world.db().invoice.count({ where: { customerId: id } })).toBe(0);
+    const row = await sync();
+    expect((await world.kept(id)).financials).toMatchObject({
+      riskScore: 30,
+      riskSignals: [{ code: "invoice_overdue", evidence: [{ type: "invoice", id: row?.id }] }],
+    });
+    await world.expectKeptEqualsRecomputed(id, new Date());
+    await world.sdk.invoices.pay(stripeInvoiceId);
+    await expectRolledBackTogether(id, sync);
+    await sync();
+    expect((await world.kept(id)).financials).toMatchObject({ riskScore: 0, riskSignals: [] });
     await world.expectKeptEqualsRecomputed(id, new Date());
   });
 

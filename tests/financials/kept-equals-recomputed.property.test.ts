@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { type KeptFinancialsWorld, keptFinancialsWorld, TEST_ACTOR } from "../support/kept-financials";
+import { deliver, invoiceEvents, sendInvoiceAtStripe } from "../support/stripe-invoices";
 import {
   nth,
   pick,
@@ -12,12 +13,14 @@ import {
   syncEverySubscription,
 } from "../support/subscription-steps";
 
-// Property: after any sequence of subscription, charge, card and clock changes, a customer's kept
+// Property: after any sequence of subscription, charge, card, invoice and clock changes, a customer's kept
 // figures (customer_financials, customer_mrr) equal those recomputed from scratch the way
 // GET /customers/{id}/metrics.json does. Changes go through the domain functions against the
 // Stripe emulator, and Stripe's side (renewals, trial ends, period-end cancellations, disputes)
-// reaches us through the sync functions its events call. Clock moves run the review job with a
-// later `now`, then compare with the recomputation at that instant.
+// reaches us through the sync functions its events call. Invoices are sent for payment at Stripe
+// (due in 0–60 days, so the clock moves below make some overdue) and paid or not, their events
+// delivered to the webhook handlers. Clock moves run the review job with a later `now`, then
+// compare with the recomputation at that instant.
 
 const DAY = 86_400_000;
 const RUNS = 12;
@@ -29,6 +32,8 @@ type Step =
   | { kind: "charge"; currency: (typeof STEP_CURRENCIES)[number]; amount: number }
   | { kind: "refund"; pick: number }
   | { kind: "dispute"; pick: number }
+  | { kind: "invoice"; currency: (typeof STEP_CURRENCIES)[number]; amount: number; daysUntilDue: number }
+  | { kind: "payInvoice"; pick: number }
   | { kind: "renew" };
 
 const currency = fc.constantFrom(...STEP_CURRENCIES);
@@ -46,6 +51,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant("charge" as const), currency, amount }),
   fc.record({ kind: fc.constant("refund" as const), pick }),
   fc.record({ kind: fc.constant("dispute" as const), pick }),
+  fc.record({
+    kind: fc.constant("invoice" as const),
+    currency,
+    amount,
+    daysUntilDue: fc.integer({ min: 0, max: 60 }),
+  }),
+  fc.record({ kind: fc.constant("payInvoice" as const), pick }),
   fc.record({ kind: fc.constant("renew" as const) }),
 );
 // Days after the sequence at which the review job runs: crossing card thresholds (the cards
@@ -63,9 +75,11 @@ const clockMoves = fc
 
 let world: KeptFinancialsWorld;
 let disputed: Set<string>;
+let handlers: typeof import("../../lib/server/stripe-sync/stripe-event-handlers").stripeEventHandlers;
 
 beforeAll(async () => {
   world = await keptFinancialsWorld("kept_property");
+  ({ stripeEventHandlers: handlers } = await import("../../lib/server/stripe-sync/stripe-event-handlers"));
   disputed = new Set();
   // The emulator has no disputes: Stripe's charge, as our sync re-fetches it, is disputed when
   // the test has disputed it.
@@ -125,6 +139,26 @@ async function run(customerId: string, step: Step, index: number) {
       const { syncStripeCharge } = await import("../../lib/server/charges/sync-stripe-charge");
       return syncStripeCharge(chargeId);
     }
+    case "invoice": {
+      const id = await sendInvoiceAtStripe(sdk, {
+        customer: await domain.ensureStripeCustomer(customerId),
+        currency: step.currency.toLowerCase(),
+        amount: step.amount,
+        daysUntilDue: step.daysUntilDue,
+      });
+      return deliver(handlers, await invoiceEvents(sdk, id));
+    }
+    case "payInvoice": {
+      const open = await db().invoice.findMany({
+        where: { customerId, status: "open", dueDate: { not: null } },
+        orderBy: { id: "asc" },
+      });
+      const row = nth(open, step.pick);
+      if (!row) return;
+      // A failing card declines (402): the invoice stays open, with invoice.payment_failed.
+      await sdk.invoices.pay(row.stripeInvoiceId).catch(() => undefined);
+      return deliver(handlers, await invoiceEvents(sdk, row.stripeInvoiceId));
+    }
     case "renew": {
       // A month passes at Stripe: renewals are paid or fail (past_due), trials end, period-end
       // cancellations take effect; each subscription's event reaches its sync.
@@ -154,5 +188,7 @@ describe("kept customer figures", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+    // RUNS sequences of up to 8 steps, each a few Stripe calls and syncs: over the default 30 s
+    // on the shared two-core machine once invoices were among the steps.
+  }, 180_000);
 });

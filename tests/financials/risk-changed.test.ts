@@ -17,15 +17,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-async function riskEvents(customerId: string) {
-  const rows = await world.db().domainEvent.findMany({
-    where: { customerId, type: "customer.risk_changed" },
-    orderBy: { createdAt: "asc" },
-  });
-  return rows.map(
-    (row) => row.data as { previous_level: string; level: string; signals: { code: string }[] },
-  );
-}
+const riskEvents = (customerId: string) => world.riskChangedEvents(customerId);
 
 /** What Stripe's redelivery and the review job do: the same syncs and recomputations again. */
 async function recomputeRepeatedly(customerId: string) {

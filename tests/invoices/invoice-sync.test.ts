@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type KeptFinancialsWorld, keptFinancialsWorld, TEST_ACTOR } from "../support/kept-financials";
+import { deliver as deliverTo, invoiceEvents as invoiceEventsAt } from "../support/stripe-invoices";
 
 // The invoice mirror against a real emulator and database, with automatic tax on. Stripe's
 // events reach the same handlers the webhook worker runs (lib/server/stripe-sync), here called
@@ -34,13 +35,7 @@ function charge(customerId: string, amount: number, idempotencyKey = crypto.rand
   });
 }
 
-/** Every `invoice.*` event the emulator recorded for one Stripe invoice, oldest first. */
-async function invoiceEvents(stripeInvoiceId: string): Promise<Stripe.Event[]> {
-  const events = await world.sdk.events.list({ type: "invoice.*", limit: 100 });
-  return events.data
-    .filter((event) => (event.data.object as { id: string }).id === stripeInvoiceId)
-    .reverse();
-}
+const invoiceEvents = (stripeInvoiceId: string) => invoiceEventsAt(world.sdk, stripeInvoiceId);
 
 /** The emulator's fault injection: the next `count` requests to `path` answer 500, as in a Stripe outage. */
 async function injectFailure(path: string, method: string, count: number) {
@@ -51,9 +46,7 @@ async function injectFailure(path: string, method: string, count: number) {
   expect(response.status).toBe(200);
 }
 
-async function deliver(events: Stripe.Event[]) {
-  for (const event of events) await handlers[event.type]?.(event);
-}
+const deliver = (events: Stripe.Event[]) => deliverTo(handlers, events);
 
 async function outgoing(customerId: string) {
   const rows = await world.db().domainEvent.findMany({

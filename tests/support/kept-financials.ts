@@ -131,6 +131,24 @@ export async function keptFinancialsWorld(label: string, environment: Record<str
     ).toEqual(expected);
   }
 
+  /** The customer's customer.risk_changed payloads, oldest first (ids are ULIDs of the app's clock). */
+  async function riskChangedEvents(customerId: string) {
+    const rows = await db().domainEvent.findMany({
+      where: { customerId, type: "customer.risk_changed" },
+      orderBy: { id: "asc" },
+    });
+    return rows.map(
+      (row) =>
+        row.data as {
+          customer_id: string;
+          previous_level: string;
+          level: string;
+          score: number;
+          signals: { code: string }[];
+        },
+    );
+  }
+
   return {
     db,
     sdk,
@@ -140,6 +158,7 @@ export async function keptFinancialsWorld(label: string, environment: Record<str
     attachCard,
     detachDefaultCard,
     kept,
+    riskChangedEvents,
     expectKeptEqualsRecomputed,
     close: async () => {
       await closeDatabase();

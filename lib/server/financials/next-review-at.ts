@@ -1,4 +1,9 @@
-import { CARD_EXPIRING_WITHIN_DAYS, type CardExpiry, type MrrChangeRow } from "../../metrics";
+import {
+  CARD_EXPIRING_WITHIN_DAYS,
+  type CardExpiry,
+  type InvoiceDue,
+  type MrrChangeRow,
+} from "../../metrics";
 import { RISK_WINDOW_DAYS } from "../metrics/load-customer-metric-facts";
 
 const DAY_MS = 86_400_000;
@@ -17,7 +22,9 @@ export function cardLastValidDay(card: CardExpiry): Date {
  * - the oldest failed or disputed charge of the 90-day window leaving it (the window is
  *   `created_at >= now - 90 days`, so the first instant it no longer holds);
  * - the oldest MRR change of the last 30 days becoming "30 days ago" (mrrAt reads changes at or
- *   before that instant), which moves the mrr_decreased comparison.
+ *   before that instant), which moves the mrr_decreased comparison;
+ * - the earliest open invoice's due date passing: it is overdue from the instant after it
+ *   (overdueInvoices reads `due date < now`), with nothing else happening.
  * Every candidate lies strictly after `now`, so a review always moves a customer forward.
  */
 export function nextReviewAt({
@@ -25,12 +32,15 @@ export function nextReviewAt({
   card,
   oldestRiskChargeAt,
   mrrChanges,
+  invoices,
 }: {
   now: Date;
   card: CardExpiry | null;
   oldestRiskChargeAt: Date | null;
   /** The primary currency's change rows (the only ones the comparison reads). */
   mrrChanges: readonly MrrChangeRow[];
+  /** The open invoices with a due date (the overdue ones are already counted: only later ones move). */
+  invoices: readonly InvoiceDue[];
 }): Date | null {
   const at = now.getTime();
   const candidates: number[] = [];
@@ -46,6 +56,9 @@ export function nextReviewAt({
   for (const change of mrrChanges) {
     const changedAt = change.effectiveAt.getTime();
     if (changedAt > monthAgo) candidates.push(changedAt + MRR_COMPARISON_DAYS * DAY_MS);
+  }
+  for (const invoice of invoices) {
+    if (invoice.status === "open" && invoice.dueDate) candidates.push(invoice.dueDate.getTime() + 1);
   }
   const next = candidates.filter((candidate) => candidate > at);
   return next.length > 0 ? new Date(Math.min(...next)) : null;

@@ -31,6 +31,7 @@ export async function refreshCustomerFinancials(
     card: figures.card,
     oldestRiskChargeAt: facts.oldestRiskChargeAt,
     mrrChanges: figures.changes,
+    invoices: facts.invoices,
   });
   const cardExpiresOn = figures.card ? cardLastValidDay(figures.card).toISOString().slice(0, 10) : null;
   // One statement: the customer's row, its currencies' rows (with its risk level, which the list's

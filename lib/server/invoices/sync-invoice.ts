@@ -8,6 +8,7 @@ import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
 import { settleCharge } from "../charges/settle-charge";
 import { lockCustomer } from "../customers/lock-customer";
+import { refreshCustomerFinancials } from "../financials/refresh-customer-financials";
 import { syncSubscription } from "../subscriptions/sync-subscription";
 import { invoiceAnnouncements } from "./invoice-announcements";
 import { invoicePaymentIntent } from "./invoice-payment-intent";
@@ -64,8 +65,10 @@ async function linkCharge(tx: Tx, row: Invoice, truth: Stripe.Invoice) {
  * row lock so that concurrent syncs (the charge's own calls and every `invoice.*` webhook, in any
  * order, any number of times) apply one after the other and the last one reads the newest state.
  * Announces `invoice.finalized`, `invoice.paid` and `invoice.payment_failed` once per change of
- * state, in the same transaction as the change. A charge's invoice also settles the charge when
- * the charge's own request never did (it was interrupted after paying).
+ * state, and rewrites the customer's kept figures (an open invoice past its due date is a risk
+ * signal, cleared once it is paid, voided or uncollectible), in the same transaction as the
+ * change. A charge's invoice also settles the charge when the charge's own request never did (it
+ * was interrupted after paying).
  */
 export async function syncInvoice({
   stripeInvoiceId,
@@ -113,6 +116,7 @@ export async function syncInvoice({
       for (const type of invoiceAnnouncements(existing, fields)) {
         await recordChange(tx, { ...change, action: type, before, after });
       }
+      if (changed) await refreshCustomerFinancials(tx, owner.customerId);
       return {
         row,
         pendingChargeId: charge?.status === "pending" && row.status !== "draft" ? charge.id : null,

@@ -1,4 +1,11 @@
-import { assessRisk, mrrAt, mrrByCurrency, primaryCurrency, withEvidence } from "../../metrics";
+import {
+  assessRisk,
+  mrrAt,
+  mrrByCurrency,
+  overdueInvoices,
+  primaryCurrency,
+  withEvidence,
+} from "../../metrics";
 import type { CustomerMetricFacts } from "./load-customer-metric-facts";
 import { mrrInputOf } from "./mrr-input";
 
@@ -36,6 +43,7 @@ export function customerFiguresOf(facts: CustomerMetricFacts, now: Date) {
     currency: currency ?? "USD",
     mrrNow: mrr,
     mrr30DaysAgo,
+    invoices: facts.invoices,
   });
   const monthAgo = now.getTime() - 30 * DAY_MS;
   const risk = {
@@ -43,6 +51,7 @@ export function customerFiguresOf(facts: CustomerMetricFacts, now: Date) {
     signals: withEvidence(assessed.signals, {
       paymentMethodId: facts.customer?.defaultPaymentMethod?.id ?? null,
       failedChargeIds: facts.failedChargeIds,
+      overdueInvoiceIds: overdueInvoices(facts.invoices, now).map((invoice) => invoice.id),
       disputedChargeIds: facts.disputedChargeIds,
       pastDueSubscriptionIds: facts.subscriptions
         .filter((row) => row.status === "past_due")

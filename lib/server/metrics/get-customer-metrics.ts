@@ -1,6 +1,6 @@
 import { db, type Tx } from "../../db";
 import { notFound } from "../../errors/app-error";
-import { dailyMrrHistory, yrrFromMrr } from "../../metrics";
+import { dailyMrrHistory, type RiskSignalCode, yrrFromMrr } from "../../metrics";
 import { serializeMrrChange } from "../../serializers/mrr-change";
 import { breakdownOf } from "./breakdown-of";
 import { customerFiguresOf } from "./customer-figures";
@@ -68,7 +68,8 @@ export async function getCustomerMetrics({
       })),
     },
     risk_history: periods.map((row) => ({
-      code: row.code,
+      // Written only with assessRisk's codes (keep-risk-changes.ts, create-customer.ts).
+      code: row.code as RiskSignalCode,
       appeared_at: row.appearedAt.toISOString(),
       cleared_at: row.clearedAt?.toISOString() ?? null,
     })),

@@ -8,8 +8,9 @@ export const RISK_WINDOW_DAYS = 90;
 
 /**
  * Everything one customer's metrics are computed from, read in parallel: the default card,
- * the subscriptions, the failed and disputed charges of the risk window (counts and ids), and the MRR change rows
- * of the history window (and when the oldest of those charges was made) plus the last row before it per currency (the starting value).
+ * the subscriptions, the failed and disputed charges of the risk window (counts and ids), the MRR change rows
+ * of the history window (and when the oldest of those charges was made) plus the last row before it per currency (the starting value),
+ * and the open invoices that have a due date (overdue already, or becoming so when it passes).
  */
 export async function loadCustomerMetricFacts({
   customerId,
@@ -23,7 +24,7 @@ export async function loadCustomerMetricFacts({
 }) {
   const historyStart = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
   const riskStart = new Date(now.getTime() - RISK_WINDOW_DAYS * DAY_MS);
-  const [customer, subscriptions, charges, recentChanges, earlierChanges] = await Promise.all([
+  const [customer, subscriptions, charges, recentChanges, earlierChanges, invoices] = await Promise.all([
     client.customer.findUnique({
       where: { id: customerId },
       select: {
@@ -54,6 +55,11 @@ export async function loadCustomerMetricFacts({
       select distinct on (currency) currency, mrr, effective_at as "effectiveAt"
       from mrr_snapshots where customer_id = ${customerId} and effective_at < ${historyStart}
       order by currency, effective_at desc, id desc`,
+    client.invoice.findMany({
+      where: { customerId, status: "open", dueDate: { not: null } },
+      select: { id: true, status: true, dueDate: true },
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    }),
   ]);
   return {
     customer,
@@ -64,6 +70,7 @@ export async function loadCustomerMetricFacts({
     disputedChargeIds: charges[0]?.disputedIds ?? [],
     /** When the oldest failed or disputed charge of the window was made: it leaves 90 days later. */
     oldestRiskChargeAt: charges[0]?.oldest ?? null,
+    invoices,
     mrrChanges: [...earlierChanges, ...recentChanges].map((row) => ({
       currency: row.currency,
       effectiveAt: row.effectiveAt,

@@ -153,6 +153,30 @@ describe("one-off invoices", () => {
     expect(firstAgain.customer_address?.country).toBe("DE");
   });
 
+  it("voids an open invoice or marks it uncollectible, with their events; a void one cannot be paid or reopened", async () => {
+    const { customerId } = await customerIn(BERLIN);
+    const voided = await harness.stripe.invoices.voidInvoice(
+      (await oneOffInvoice(customerId, { amount: 1_000, automaticTax: false })).id,
+    );
+    expect(voided).toMatchObject({ status: "void", status_transitions: { voided_at: expect.any(Number) } });
+    await harness.receiver.waitForType("invoice.voided", voided.id);
+    await expect(harness.stripe.invoices.pay(voided.id)).rejects.toMatchObject({
+      code: "invoice_not_editable",
+    });
+    await expect(harness.stripe.invoices.markUncollectible(voided.id)).rejects.toMatchObject({
+      code: "invoice_not_editable",
+    });
+    const written = await harness.stripe.invoices.markUncollectible(
+      (await oneOffInvoice(customerId, { amount: 1_000, automaticTax: false })).id,
+    );
+    expect(written).toMatchObject({
+      status: "uncollectible",
+      status_transitions: { marked_uncollectible_at: expect.any(Number) },
+    });
+    await harness.receiver.waitForType("invoice.marked_uncollectible", written.id);
+    expect(await harness.stripe.invoices.voidInvoice(written.id)).toMatchObject({ status: "void" });
+  });
+
   it("refuses items on another customer's or a finalized invoice, and re-finalizing", async () => {
     const { customerId } = await customerIn(BERLIN);
     const other = await customerIn(BERLIN);

@@ -127,6 +127,30 @@ function payInvoice(ctx: EmulatorContext, invoice: InvoiceObject, params: Params
   return invoice;
 }
 
+/**
+ * `POST /v1/invoices/:id/void` and `/mark_uncollectible`: an open invoice is settled without
+ * payment (void: issued in error; uncollectible: written off, as Stripe's own dunning does at
+ * its end). A void invoice can never be paid again; both send their event.
+ */
+function closeUnpaid(
+  ctx: EmulatorContext,
+  invoice: InvoiceObject,
+  to: "void" | "uncollectible",
+): InvoiceObject {
+  const allowed = to === "void" ? ["open", "uncollectible"] : ["open"];
+  if (!allowed.includes(invoice.status ?? "draft")) {
+    throw invalidRequest(`You cannot mark an invoice with status ${invoice.status} as ${to}.`, {
+      code: "invoice_not_editable",
+    });
+  }
+  invoice.status = to;
+  const now = ctx.clock.now();
+  if (to === "void") invoice.status_transitions.voided_at = now;
+  else invoice.status_transitions.marked_uncollectible_at = now;
+  ctx.events.record(to === "void" ? "invoice.voided" : "invoice.marked_uncollectible", invoice);
+  return invoice;
+}
+
 export const invoiceRoutes: Route[] = [
   apiRoute("POST", "/v1/invoices", (ctx, request) => createInvoice(ctx, request.params)),
   apiRoute("POST", "/v1/invoices/:id/finalize", (ctx, request) =>
@@ -141,6 +165,12 @@ export const invoiceRoutes: Route[] = [
   }),
   apiRoute("POST", "/v1/invoices/:id/pay", (ctx, request) =>
     payInvoice(ctx, ctx.store.invoices.get(request.pathParam("id"), "invoice"), request.params),
+  ),
+  apiRoute("POST", "/v1/invoices/:id/void", (ctx, request) =>
+    closeUnpaid(ctx, ctx.store.invoices.get(request.pathParam("id"), "invoice"), "void"),
+  ),
+  apiRoute("POST", "/v1/invoices/:id/mark_uncollectible", (ctx, request) =>
+    closeUnpaid(ctx, ctx.store.invoices.get(request.pathParam("id"), "invoice"), "uncollectible"),
   ),
   apiRoute("GET", "/v1/invoices", (ctx, { params }) => listInvoices(ctx, params)),
 ];

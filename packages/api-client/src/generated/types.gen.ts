@@ -535,7 +535,7 @@ export type CustomerMetrics = {
         level: 'low' | 'medium' | 'high';
         score: number;
         signals: Array<{
-            code: string;
+            code: RiskSignalCode;
             message: string;
             weight: number;
             evidence: Array<RiskEvidence>;
@@ -549,7 +549,7 @@ export type CustomerMetrics = {
      * When each signal appeared and cleared, newest first
      */
     risk_history: Array<{
-        code: string;
+        code: RiskSignalCode;
         /**
          * ISO 8601 UTC timestamp
          */
@@ -646,6 +646,8 @@ export type CustomerMetrics = {
      */
     as_of: string;
 };
+
+export type RiskSignalCode = 'no_payment_method' | 'card_expired' | 'card_expiring' | 'charge_failed' | 'charge_disputed' | 'past_due' | 'invoice_overdue' | 'mrr_decreased';
 
 /**
  * A record the signal is about
@@ -759,7 +761,7 @@ export type BookMetrics = {
         level: 'low' | 'medium' | 'high';
         score: number;
         signals: Array<{
-            code: string;
+            code: RiskSignalCode;
             message: string;
             weight: number;
             evidence: Array<RiskEvidence>;
