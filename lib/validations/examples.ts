@@ -125,6 +125,8 @@ export const chargeExample = {
   description: "Setup fee",
   failure_code: null,
   failure_message: null,
+  tax: 0,
+  total: 1500,
   amount_refunded: 500,
   refunded: false,
   disputed: false,
