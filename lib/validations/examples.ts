@@ -433,6 +433,7 @@ export const invoiceExample = {
   total: 11900,
   amount_paid: 11900,
   amount_remaining: 0,
+  amount_credited: 0,
   period_start: at,
   period_end: at,
   due_date: null,

@@ -96,6 +96,15 @@ describe("refunding a charge billed with tax", () => {
     expect(second.notes.map(taxOf)).toEqual([950, 950]);
     expect(second.charge).toMatchObject({ amount_refunded: 11_900, refunded: true });
     expect(second.invoice.post_payment_credit_notes_amount).toBe(11_900);
+    // The credit notes' `invoice.updated` events bring our invoice level: credited, still paid.
+    const updates = (await world.sdk.events.list({ type: "invoice.updated", limit: 100 })).data.filter(
+      (event) => (event.data.object as { id: string }).id === second.invoice.id,
+    );
+    expect(updates).toHaveLength(2);
+    for (const event of updates) await handlers[event.type]?.(event);
+    expect(
+      await world.db().invoice.findUniqueOrThrow({ where: { id: rest.invoice_id ?? "" } }),
+    ).toMatchObject({ status: "paid", amountPaid: 11_900, amountCredited: 11_900 });
 
     const again = await refund(charge.id).catch((error: unknown) => error);
     expect(again).toBeInstanceOf(AppError);

@@ -312,6 +312,10 @@ export type Invoice = {
      */
     amount_remaining: number;
     /**
+     * What credit notes credited of the total (refunds of its charge are made through them)
+     */
+    amount_credited: number;
+    /**
      * ISO 8601 UTC timestamp
      */
     period_start: string;
