@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors/app-error";
+import { newId } from "../../lib/ids";
 import { type KeptFinancialsWorld, keptFinancialsWorld, TEST_ACTOR } from "../support/kept-financials";
 
 // Refunds of a charge billed with tax (issue 15), in the test process against the emulator with
@@ -175,5 +176,49 @@ describe("refunding a charge billed with tax", () => {
     expect(stripe.notes).toHaveLength(1);
     expect(stripe.charge.amount_refunded).toBe(2_000);
     expect(await world.db().refund.count({ where: { chargeId: charge.id } })).toBe(1);
+  });
+
+  it("a charge from before invoices (none) refunds its PaymentIntent directly, as before: no credit note", async () => {
+    const customerId = await world.newCustomer();
+    await world.attachCard(customerId, { testId: "pm_card_visa", expMonth: 12, expYear: 2040 });
+    const customer = await world.db().customer.findUniqueOrThrow({
+      where: { id: customerId },
+      include: { defaultPaymentMethod: true },
+    });
+    const intent = await world.sdk.paymentIntents.create({
+      amount: 1_500,
+      currency: "eur",
+      customer: customer.stripeCustomerId ?? "",
+      payment_method: customer.defaultPaymentMethod?.stripePaymentMethodId ?? "",
+      confirm: true,
+      off_session: true,
+    });
+    const old = await world.db().charge.create({
+      data: {
+        id: newId("charge"),
+        customerId,
+        amount: 1_500,
+        currency: "EUR",
+        status: "succeeded",
+        stripePaymentIntentId: intent.id,
+        idempotencyKey: crypto.randomUUID(),
+      },
+    });
+    const refunded = await refund(old.id);
+    expect(refunded).toMatchObject({
+      tax: 0,
+      total: 1_500,
+      amount_refunded: 1_500,
+      refunded: true,
+      invoice_id: null,
+    });
+    expect(await world.sdk.charges.retrieve(intent.latest_charge as string)).toMatchObject({
+      amount_refunded: 1_500,
+    });
+    expect(
+      (await world.sdk.creditNotes.list({ limit: 100 })).data.some(
+        (note) => note.metadata?.donutwork_charge_id === old.id,
+      ),
+    ).toBe(false);
   });
 });
