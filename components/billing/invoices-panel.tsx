@@ -64,6 +64,9 @@ export function InvoicesPanel({ customerId }: { customerId: string }) {
                       : invoice.amount_remaining > 0
                         ? ` · ${formatMoney(invoice.amount_remaining, invoice.currency)} due`
                         : ""}
+                    {invoice.amount_credited > 0
+                      ? ` · credited ${formatMoney(invoice.amount_credited, invoice.currency)}`
+                      : ""}
                     {invoice.due_date ? ` · due ${formatDate(invoice.due_date)}` : ""}
                     {` · ${formatDate(invoice.created_at)}`}
                   </div>

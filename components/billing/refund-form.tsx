@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { formatMoney } from "@/lib/format/money";
 import { parseMoney } from "@/lib/format/parse-money";
+import { refundEffect } from "@/lib/previews/refund-effect";
 import { type Refund, refundCharge } from "@/lib/queries/billing-actions";
 import { problemsByField } from "@/lib/queries/field-problems";
 import type { Charge } from "@/lib/queries/types";
@@ -11,9 +12,11 @@ import { ActionForm } from "./action-form";
 import { EffectPreview } from "./effect-preview";
 import { MoneyField } from "./money-field";
 
-/** Refunds all that is left of a succeeded charge, or part of it, back to the card it was paid with. */
+/**
+ * Refunds all that is left of a succeeded charge, or part of it, back to the card it was paid
+ * with; amounts are of what the card paid (the charge's total, its invoice's tax included).
+ */
 export function RefundForm({ charge, onClose }: { charge: Charge; onClose: () => void }) {
-  const remaining = charge.amount - charge.amount_refunded;
   const [part, setPart] = useState(false);
   const [amountText, setAmountText] = useState("");
   const { mutation, submit } = useBillingMutation(
@@ -22,14 +25,20 @@ export function RefundForm({ charge, onClose }: { charge: Charge; onClose: () =>
     onClose,
   );
   const errors = problemsByField(mutation.error);
-  const amount = part ? parseMoney(amountText, charge.currency) : remaining;
+  const amount = part ? parseMoney(amountText, charge.currency) : null;
+  const effect = refundEffect(charge, part ? (amount ?? undefined) : null);
+  const money = (value: number) => formatMoney(value, charge.currency);
+  const paid =
+    charge.tax > 0
+      ? `Paid ${money(charge.total)} (${money(charge.amount)} + ${money(charge.tax)} tax); the invoice's tax is credited in proportion. `
+      : "";
 
   return (
     <ActionForm
       title={`Refund ${charge.description ?? charge.id}`}
       submitLabel="Refund"
       pending={mutation.isPending}
-      canSubmit={amount !== null}
+      canSubmit={effect.refunded !== null}
       error={mutation.error}
       onClose={onClose}
       // `{}` refunds whatever is left when the request arrives, even if another refund came first.
@@ -56,8 +65,8 @@ export function RefundForm({ charge, onClose }: { charge: Charge; onClose: () =>
         />
       ) : null}
       <EffectPreview
-        money={{ label: "Refunded to the card", amount, currency: charge.currency }}
-        note={`Left to refund now: ${formatMoney(remaining, charge.currency)}.`}
+        money={{ label: "Refunded to the card", amount: effect.refunded, currency: charge.currency }}
+        note={`${paid}Left to refund now: ${money(effect.leftBefore)}.`}
       />
     </ActionForm>
   );

@@ -68,6 +68,8 @@ export const refundCharge = defineOperation({
   path: "/charges/{id}/refund.json",
   permission: "write",
   summary: 'Refund a succeeded charge: `{}` for all that is left, `{"amount"}` for part of it',
+  description:
+    "Amounts are of what the card paid, the charge's `total` (`amount` + its invoice's `tax`); more than is left is a 422 naming `amount`. A charge billed on an invoice is refunded through a Stripe credit note on that invoice, which reverses the invoice's tax in proportion.",
   params: chargeIdParams,
   body: { schema: refundChargeSchema, required: false },
   idempotency: "allowed",

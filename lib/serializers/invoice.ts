@@ -18,6 +18,7 @@ export function serializeInvoice(row: InvoiceRow): InvoiceResponse {
     total: row.total,
     amount_paid: row.amountPaid,
     amount_remaining: row.amountRemaining,
+    amount_credited: row.amountCredited,
     period_start: row.periodStart.toISOString(),
     period_end: row.periodEnd.toISOString(),
     due_date: row.dueDate?.toISOString() ?? null,

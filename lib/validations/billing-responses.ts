@@ -71,8 +71,12 @@ export const chargeResponseSchema = z
       .nullable()
       .meta({ description: "Stripe's code for a decline, e.g. card_declined" }),
     failure_message: z.string().nullable(),
-    amount_refunded: minorUnits,
-    refunded: z.boolean(),
+    tax: minorUnits.meta({
+      description: "The tax its invoice added on top of `amount` (0 without automatic tax or an invoice)",
+    }),
+    total: minorUnits.meta({ description: "What the card was charged: `amount` + `tax`" }),
+    amount_refunded: minorUnits.meta({ description: "How much of `total` has been refunded" }),
+    refunded: z.boolean().meta({ description: "Whether all of `total` has been refunded" }),
     disputed: z.boolean(),
     refunds: z.array(refundResponseSchema),
     invoice_id: eid("invoice").nullable().meta({

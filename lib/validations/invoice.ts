@@ -31,6 +31,9 @@ export const invoiceResponseSchema = z
     total: minorUnits.meta({ description: "subtotal + tax" }),
     amount_paid: minorUnits,
     amount_remaining: minorUnits,
+    amount_credited: minorUnits.meta({
+      description: "What credit notes credited of the total (refunds of its charge are made through them)",
+    }),
     period_start: timestamp,
     period_end: timestamp,
     due_date: timestamp.nullable().meta({ description: "Only invoices sent for payment have one" }),

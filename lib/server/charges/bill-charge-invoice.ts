@@ -76,6 +76,8 @@ export async function billChargeInvoice({
       key("item"),
     );
     await stripe().invoices.finalizeInvoice(invoiceId, {}, key("finalize"));
+    // Mirrored again once final: its tax is fixed now, and the charge records it before it is paid.
+    await syncInvoice({ stripeInvoiceId: invoiceId, actor });
     await stripe()
       .invoices.pay(
         invoiceId,

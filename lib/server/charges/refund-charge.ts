@@ -2,7 +2,6 @@ import { db } from "../../db";
 import { AppError, notFound } from "../../errors/app-error";
 import { isId, newId } from "../../ids";
 import { serializeCharge } from "../../serializers/charge";
-import { stripe } from "../../stripe/client";
 import { stripeIdempotencyKey } from "../../stripe/idempotency-key";
 import { providerError } from "../../stripe/provider-error";
 import type { RefundChargeInput } from "../../validations/charge";
@@ -10,9 +9,11 @@ import type { Actor } from "../audit/actor";
 import { refreshCustomerFinancials } from "../financials/refresh-customer-financials";
 import { applyRefund } from "./apply-refund";
 import { lockCharge } from "./lock-charge";
+import { refundAtStripe } from "./refund-at-stripe";
 
 /**
- * Refunds all that is left of a succeeded charge, or part of it; never more than remains. The
+ * Refunds all that is left of a succeeded charge, or part of it; never more than remains of what
+ * the card paid (`amount` + its invoice's `tax`, the total Stripe refunds from). The
  * charge's row lock is held across the Stripe call, so two concurrent refunds cannot both pass
  * the "what remains" check. With an Idempotency-Key the Stripe refund is keyed by it, so a
  * retry never refunds twice.
@@ -38,29 +39,33 @@ export async function refundCharge({
           `Charge ${id} is ${charge.status}; only succeeded charges can be refunded.`,
         );
       }
-      const remaining = charge.amount - charge.amountRefunded;
-      if (remaining === 0) throw new AppError("conflict", `Charge ${id} is already fully refunded.`);
+      const total = charge.amount + charge.tax;
+      const remaining = total - charge.amountRefunded;
+      if (remaining <= 0) throw new AppError("conflict", `Charge ${id} is already fully refunded.`);
       const amount = input.amount ?? remaining;
       if (amount > remaining) {
-        throw new AppError("validation_failed", `Only ${remaining} of charge ${id} is left to refund.`, {
-          errors: [{ field: "amount", message: `must be at most ${remaining}, what is left of the charge` }],
-        });
-      }
-      const refund = await stripe()
-        .refunds.create(
-          { payment_intent: charge.stripePaymentIntentId, amount, metadata: { donutwork_charge_id: id } },
+        throw new AppError(
+          "validation_failed",
+          `Only ${remaining} of the ${total} paid for charge ${id} is left to refund.`,
           {
-            idempotencyKey: stripeIdempotencyKey({
-              operation: `refund-${id}`,
-              customerId: charge.customerId,
-              callerKey: idempotencyKey,
-              fallbackId: newId("refund"),
-            }),
+            errors: [
+              { field: "amount", message: `must be at most ${remaining}, what is left of the ${total} paid` },
+            ],
           },
-        )
-        .catch((error: unknown) => {
-          throw providerError(error);
-        });
+        );
+      }
+      const refund = await refundAtStripe(tx, {
+        charge,
+        amount,
+        idempotencyKey: stripeIdempotencyKey({
+          operation: `refund-${id}`,
+          customerId: charge.customerId,
+          callerKey: idempotencyKey,
+          fallbackId: newId("refund"),
+        }),
+      }).catch((error: unknown) => {
+        throw providerError(error);
+      });
       const refunded = await applyRefund(tx, { charge, refund, actor });
       // No figure counts refunds today; refreshed so that one that does later cannot be missed.
       await refreshCustomerFinancials(tx, charge.customerId);

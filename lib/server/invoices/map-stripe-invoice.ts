@@ -13,6 +13,7 @@ export interface InvoiceFields {
   total: number;
   amountPaid: number;
   amountRemaining: number;
+  amountCredited: number;
   attemptCount: number;
   periodStart: Date;
   periodEnd: Date;
@@ -44,6 +45,7 @@ export function mapStripeInvoice(invoice: Stripe.Invoice, lines: Stripe.InvoiceL
     total: invoice.total,
     amountPaid: invoice.amount_paid,
     amountRemaining: invoice.amount_remaining,
+    amountCredited: invoice.pre_payment_credit_notes_amount + invoice.post_payment_credit_notes_amount,
     attemptCount: invoice.attempt_count,
     periodStart: date(invoice.period_start),
     periodEnd: date(invoice.period_end),

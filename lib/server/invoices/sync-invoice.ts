@@ -49,14 +49,20 @@ async function subscriptionRowId(truth: Stripe.Invoice, customerId: string, acto
   return synced?.id ?? null;
 }
 
-/** The invoice's charge, linked to the invoice once (a charge is billed on one invoice). */
+/**
+ * The invoice's charge, linked to the invoice once (a charge is billed on one invoice), with the
+ * invoice's tax once it is final. Stripe fixes the tax at finalization, before the card is
+ * charged, and create-charge mirrors the finalized invoice before paying it, so the charge's
+ * first announced state already carries its tax; the write is not audited on its own.
+ */
 async function linkCharge(tx: Tx, row: Invoice, truth: Stripe.Invoice) {
   const chargeId = truth.metadata?.[CHARGE_METADATA_KEY];
   if (!chargeId) return null;
   const charge = await tx.charge.findFirst({ where: { id: chargeId, customerId: row.customerId } });
-  if (!charge) return null;
-  if (charge.invoiceId === null)
-    await tx.charge.update({ where: { id: charge.id }, data: { invoiceId: row.id } });
+  if (!charge || (charge.invoiceId !== null && charge.invoiceId !== row.id)) return null;
+  const tax = row.status === "draft" ? charge.tax : row.tax;
+  if (charge.invoiceId === null || charge.tax !== tax)
+    return tx.charge.update({ where: { id: charge.id }, data: { invoiceId: row.id, tax } });
   return charge;
 }
 

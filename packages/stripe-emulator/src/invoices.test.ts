@@ -1,7 +1,12 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customerWithCard, type Harness, startHarness } from "./test-support";
+import {
+  BERLIN,
+  customerIn as customerInWith,
+  oneOffInvoice as oneOffInvoiceWith,
+} from "./invoice-test-support";
+import { type Harness, startHarness } from "./test-support";
 
 let harness: Harness;
 
@@ -13,43 +18,10 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const BERLIN: Stripe.AddressParam = {
-  line1: "Friedrichstraße 1",
-  city: "Berlin",
-  postal_code: "10117",
-  country: "DE",
-};
-
-async function customerIn(address: Stripe.AddressParam | null, cardNumber?: string) {
-  const { customerId, paymentMethodId } = await customerWithCard(harness, cardNumber);
-  await harness.stripe.customers.update(customerId, {
-    name: "Donut Works GmbH",
-    ...(address ? { address } : {}),
-  });
-  return { customerId, paymentMethodId };
-}
-
-/** Stripe's flow for a one-time charge with a saved card: a draft, its item, finalize, pay. */
-async function oneOffInvoice(customerId: string, options: { amount: number; automaticTax: boolean }) {
-  const draft = await harness.stripe.invoices.create({
-    customer: customerId,
-    currency: "eur",
-    collection_method: "charge_automatically",
-    auto_advance: false,
-    pending_invoice_items_behavior: "exclude",
-    automatic_tax: { enabled: options.automaticTax },
-    description: "Setup fee",
-    metadata: { donutwork_charge_id: "charge_test" },
-  });
-  await harness.stripe.invoiceItems.create({
-    customer: customerId,
-    invoice: draft.id,
-    amount: options.amount,
-    currency: "eur",
-    description: "Setup fee",
-  });
-  return harness.stripe.invoices.finalizeInvoice(draft.id);
-}
+const customerIn = (address: Stripe.AddressParam | null, cardNumber?: string) =>
+  customerInWith(harness, address, cardNumber);
+const oneOffInvoice = (customerId: string, options: { amount: number; automaticTax: boolean }) =>
+  oneOffInvoiceWith(harness, customerId, options);
 
 async function pdfText(url: string): Promise<string> {
   const response = await fetch(url);

@@ -51,11 +51,16 @@ function readAmount(params: Params, charge: ChargeObject): number {
   return amount;
 }
 
+interface RefundDetails {
+  metadata: Record<string, string>;
+  reason: RefundObject["reason"];
+}
+
 function buildRefund(
   ctx: EmulatorContext,
   charge: ChargeObject,
   amount: number,
-  params: Params,
+  details: RefundDetails,
 ): RefundObject {
   return {
     id: newId("re"),
@@ -69,9 +74,9 @@ function buildRefund(
       card: { reference_status: "pending", reference_type: "acquirer_reference_number", type: "refund" },
       type: "card",
     },
-    metadata: params.metadata() ?? {},
+    metadata: details.metadata,
     payment_intent: charge.payment_intent,
-    reason: params.oneOf("reason", REASONS) ?? null,
+    reason: details.reason,
     receipt_number: null,
     source_transfer_reversal: null,
     status: "succeeded",
@@ -82,12 +87,18 @@ function buildRefund(
   };
 }
 
-/** Full or partial refund of a succeeded charge; never more than what remains unrefunded. */
-function createRefund(ctx: EmulatorContext, params: Params): RefundObject {
-  const charge = chargeToRefund(ctx, params);
-  const amount = readAmount(params, charge);
-  const refund = ctx.store.refunds.put(buildRefund(ctx, charge, amount, params));
-
+/**
+ * Refunds `amount` of a succeeded charge (checked by the caller against what remains) and
+ * announces it as Stripe does: `charge.refunded` with the previous refunded amount, then
+ * `refund.created`. Credit notes refund through here too.
+ */
+export function refundCharge(
+  ctx: EmulatorContext,
+  charge: ChargeObject,
+  amount: number,
+  details: RefundDetails,
+): RefundObject {
+  const refund = ctx.store.refunds.put(buildRefund(ctx, charge, amount, details));
   const before = snapshot(charge);
   charge.amount_refunded += amount;
   charge.refunded = charge.amount_refunded === charge.amount;
@@ -98,6 +109,16 @@ function createRefund(ctx: EmulatorContext, params: Params): RefundObject {
   });
   ctx.events.record("refund.created", refund);
   return refund;
+}
+
+/** Full or partial refund of a succeeded charge; never more than what remains unrefunded. */
+function createRefund(ctx: EmulatorContext, params: Params): RefundObject {
+  const charge = chargeToRefund(ctx, params);
+  const amount = readAmount(params, charge);
+  return refundCharge(ctx, charge, amount, {
+    metadata: params.metadata() ?? {},
+    reason: params.oneOf("reason", REASONS) ?? null,
+  });
 }
 
 export const refundRoutes: Route[] = [

@@ -1,6 +1,7 @@
 import { chargeRoutes } from "./charges";
 import { checkoutSessionRoutes } from "./checkout-sessions";
 import { clockRoutes } from "./clock";
+import { creditNoteRoutes } from "./credit-notes";
 import { customerRoutes } from "./customers";
 import { eventRoutes } from "./events";
 import { hostedCheckoutRoutes } from "./hosted-checkout-page";
@@ -34,6 +35,7 @@ export const allRoutes: Route[] = [
   ...paymentIntentRoutes,
   ...chargeRoutes,
   ...refundRoutes,
+  ...creditNoteRoutes,
   ...eventRoutes,
   ...clockRoutes,
 ];

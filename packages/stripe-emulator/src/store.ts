@@ -5,6 +5,7 @@ import type { IdempotencyRecord } from "./idempotency";
 import type {
   ChargeObject,
   CheckoutSessionObject,
+  CreditNoteObject,
   CustomerObject,
   EventObject,
   InvoiceItemObject,
@@ -45,6 +46,7 @@ export interface EmulatorState {
   paymentIntents: Record<string, PaymentIntentObject>;
   charges: Record<string, ChargeObject>;
   refunds: Record<string, RefundObject>;
+  creditNotes: Record<string, CreditNoteObject>;
   events: Record<string, EventObject>;
   idempotency: Record<string, IdempotencyRecord>;
   /** Events not yet acknowledged by the webhook endpoint, oldest first. */
@@ -69,6 +71,7 @@ function emptyState(): EmulatorState {
     paymentIntents: {},
     charges: {},
     refunds: {},
+    creditNotes: {},
     events: {},
     idempotency: {},
     webhookQueue: [],
@@ -128,6 +131,7 @@ export class Store {
   readonly paymentIntents: Collection<PaymentIntentObject>;
   readonly charges: Collection<ChargeObject>;
   readonly refunds: Collection<RefundObject>;
+  readonly creditNotes: Collection<CreditNoteObject>;
   readonly events: Collection<EventObject>;
 
   private constructor(
@@ -146,6 +150,7 @@ export class Store {
     this.paymentIntents = new Collection(state.paymentIntents, "payment_intent");
     this.charges = new Collection(state.charges, "charge");
     this.refunds = new Collection(state.refunds, "refund");
+    this.creditNotes = new Collection(state.creditNotes, "credit_note");
     this.events = new Collection(state.events, "event");
   }
 
@@ -191,6 +196,7 @@ export class Store {
       ["pi_", this.paymentIntents],
       ["ch_", this.charges],
       ["re_", this.refunds],
+      ["cn_", this.creditNotes],
       ["evt_", this.events],
     ];
   }

@@ -48,6 +48,10 @@ export type InvoiceLineItemObject = Omit<
   pricing: LineItemPricing | null;
 };
 export type ChargeObject = Stripe.Charge;
+export type CreditNoteLineItemObject = WithDecimalStrings<Stripe.CreditNoteLineItem, "unit_amount_decimal">;
+export type CreditNoteObject = Omit<Stripe.CreditNote, "lines"> & {
+  lines: Stripe.ApiList<CreditNoteLineItemObject>;
+};
 export type RefundObject = Stripe.Refund;
 
 export type SubscriptionItemObject = Omit<Stripe.SubscriptionItem, "current_trial" | "price" | "plan"> & {

@@ -14,8 +14,7 @@ import { formatMoney } from "@/lib/format/money";
 import { chargesQuery } from "@/lib/queries/billing";
 import type { Charge, Customer } from "@/lib/queries/types";
 
-const refundable = (charge: Charge) =>
-  charge.status === "succeeded" && charge.amount_refunded < charge.amount;
+const refundable = (charge: Charge) => charge.status === "succeeded" && charge.amount_refunded < charge.total;
 
 /** The customer's one-time charges; finance and admins charge the card and refund here. */
 export function ChargesPanel({ customer }: { customer: Customer }) {
@@ -46,6 +45,12 @@ export function ChargesPanel({ customer }: { customer: Customer }) {
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <span>
                       <span className="font-medium">{formatMoney(charge.amount, charge.currency)}</span>
+                      {charge.tax > 0 ? (
+                        <span className="ml-1 text-slate-600" data-testid="charge-tax">
+                          + {formatMoney(charge.tax, charge.currency)} tax ={" "}
+                          {formatMoney(charge.total, charge.currency)}
+                        </span>
+                      ) : null}
                       <span className="ml-2 text-slate-600">{charge.description ?? charge.id}</span>
                     </span>
                     <span className="flex items-center gap-2">

@@ -216,6 +216,8 @@ export const getCharge = <ThrowOnError extends boolean = false>(options: Options
 
 /**
  * Refund a succeeded charge: `{}` for all that is left, `{"amount"}` for part of it
+ *
+ * Amounts are of what the card paid, the charge's `total` (`amount` + its invoice's `tax`); more than is left is a 422 naming `amount`. A charge billed on an invoice is refunded through a Stripe credit note on that invoice, which reverses the invoice's tax in proportion.
  */
 export const refundCharge = <ThrowOnError extends boolean = false>(options: Options<RefundChargeData, ThrowOnError>) => (options.client ?? client).post<RefundChargeResponses, RefundChargeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

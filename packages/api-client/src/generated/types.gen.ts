@@ -225,9 +225,20 @@ export type Charge = {
     failure_code: string | null;
     failure_message: string | null;
     /**
-     * Integer in the currency's minor unit
+     * The tax its invoice added on top of `amount` (0 without automatic tax or an invoice)
+     */
+    tax: number;
+    /**
+     * What the card was charged: `amount` + `tax`
+     */
+    total: number;
+    /**
+     * How much of `total` has been refunded
      */
     amount_refunded: number;
+    /**
+     * Whether all of `total` has been refunded
+     */
     refunded: boolean;
     disputed: boolean;
     refunds: Array<Refund>;
@@ -300,6 +311,10 @@ export type Invoice = {
      * Integer in the currency's minor unit
      */
     amount_remaining: number;
+    /**
+     * What credit notes credited of the total (refunds of its charge are made through them)
+     */
+    amount_credited: number;
     /**
      * ISO 8601 UTC timestamp
      */
