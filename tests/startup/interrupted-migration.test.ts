@@ -25,18 +25,18 @@ const FOLDERS = readdirSync(MIGRATIONS, { withFileTypes: true })
 const PAUSE_LOCK = 4242;
 
 /**
- * The last object (table, index or statistics) the newest migration creates: a pause there leaves
- * every earlier migration applied and the newest one all but finished.
+ * The newest migration that creates a named object (table, index or statistics; a migration that
+ * only alters tables names none of its own), and the last object it creates: a pause there
+ * leaves every earlier migration applied and that one all but finished.
  */
-function lastObjectOfNewestMigration(): string {
-  const newest = FOLDERS.at(-1) ?? "";
-  const sql = readFileSync(path.join(MIGRATIONS, newest, "migration.sql"), "utf8");
-  const objects = [...sql.matchAll(/CREATE (?:UNIQUE )?(?:TABLE|INDEX|STATISTICS) "([^"]+)"/g)].map(
-    (match) => match[1],
-  );
-  const last = objects.at(-1);
-  if (!last) throw new Error(`the newest migration (${newest}) creates nothing to pause after`);
-  return `public.${last}`;
+function lastCreatedObject(): { object: string; migration: number } {
+  for (let migration = FOLDERS.length - 1; migration >= 0; migration--) {
+    const sql = readFileSync(path.join(MIGRATIONS, FOLDERS[migration] ?? "", "migration.sql"), "utf8");
+    const objects = [...sql.matchAll(/CREATE (?:UNIQUE )?(?:TABLE|INDEX|STATISTICS) "([^"]+)"/g)];
+    const last = objects.at(-1)?.[1];
+    if (last) return { object: `public.${last}`, migration };
+  }
+  throw new Error("no migration creates anything to pause after");
 }
 
 const { server, apps, cleanups } = testServerForFile();
@@ -167,10 +167,10 @@ describe("Ctrl-C during the first migration, then npm start again", () => {
       label: "half-way through the second migration",
     },
     {
-      after: lastObjectOfNewestMigration(),
-      finishedBefore: FOLDERS.length - 1,
+      after: lastCreatedObject().object,
+      finishedBefore: lastCreatedObject().migration,
       port: 3754,
-      label: "after the last object of the last migration",
+      label: "after the last object of the newest migration that creates one",
     },
   ];
 
