@@ -4,7 +4,7 @@ import { AppError } from "../../lib/errors/app-error";
 import { newId } from "../../lib/ids";
 import { type KeptFinancialsWorld, keptFinancialsWorld, TEST_ACTOR } from "../support/kept-financials";
 
-// Refunds of a charge billed with tax (issue 15), in the test process against the emulator with
+// Refunds of a charge billed with tax, in the test process against the emulator with
 // STRIPE_AUTOMATIC_TAX=true: a charge of 10,000 EUR to a German customer is paid 11,900, and its
 // refunds are of that total, made through credit notes on its invoice. Stripe's events reach the
 // handlers the webhook worker runs, called directly.

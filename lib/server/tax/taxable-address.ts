@@ -4,7 +4,7 @@ export interface TaxAddressColumns {
   addressPostalCode: string | null;
 }
 
-// Stripe Tax's supported address formats (docs.stripe.com/tax/customer-locations): a US address
+// The address formats Stripe Tax can locate: a US address
 // needs a 5-digit ZIP or ZIP+4, a Canadian one a postal code (A1A 1A1); elsewhere the country is enough.
 const US_POSTAL_CODE = /^\d{5}(-\d{4})?$/;
 const CA_POSTAL_CODE = /^[A-Za-z]\d[A-Za-z][ -]?\d[A-Za-z]\d$/;

@@ -1,7 +1,7 @@
 /*
- * How much of each invoice line a credit note credits, and the tax on it, as Stripe prorates it
- * (docs.stripe.com/tax/invoicing/refunds: "in proportion to the refunded amount, splitting it
- * between the net amount and tax based on the original tax rate"). Pure arithmetic in minor units:
+ * How much of each invoice line a credit note credits, and the tax on it, as Stripe prorates it:
+ * in proportion to the amount credited, split between net and tax at the line's original rate
+ * (the emulator's README, "Credit notes"). Pure arithmetic in minor units:
  * a credit of part of a line carries that part of the line's tax, rounded to the minor unit; the
  * credit that takes the rest of a line takes the rest of its tax, so crediting a line in pieces
  * never reverses more, or less, tax than the invoice charged.
