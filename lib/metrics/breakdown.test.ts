@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { breakdownLine } from "./breakdown";
 import { mrrByCurrency } from "./mrr";
+import { sub } from "./subscription-fixture";
 import type { RevenueSubscription } from "./types";
-
-const sub = (overrides: Partial<RevenueSubscription> = {}): RevenueSubscription => ({
-  status: "active",
-  currency: "USD",
-  unitAmount: 4900,
-  quantity: 1,
-  interval: "month",
-  ...overrides,
-});
 
 // Named cases of Stripe's and ChartMogul's published MRR rules, as the breakdown shows them.
 describe("breakdownLine — the named cases", () => {

@@ -1,16 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mrrByCurrency, subscriptionMrr, yrrFromMrr } from "./mrr";
+import { sub } from "./subscription-fixture";
 import { type RevenueSubscription, SUBSCRIPTION_STATUSES } from "./types";
-
-const sub = (overrides: Partial<RevenueSubscription> = {}): RevenueSubscription => ({
-  status: "active",
-  currency: "USD",
-  unitAmount: 4900,
-  quantity: 1,
-  interval: "month",
-  ...overrides,
-});
 
 describe("subscriptionMrr — Stripe/ChartMogul rules", () => {
   it.each<[string, Partial<RevenueSubscription>, number]>([
