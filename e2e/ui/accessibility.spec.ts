@@ -34,9 +34,9 @@ test.describe("accessibility (axe-core)", () => {
     const customer = await createCustomerWithProperties(request, [{ key: "tier", value: "gold" }]);
     await page.goto(`/customers/${customer.id}`);
     // The page's last panel to load: a dozen queries share two cores with the other workers in CI.
-    await expect(
-      page.getByRole("region", { name: "Audit trail" }).getByText("customer.created"),
-    ).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("region", { name: "Audit trail" }).getByText("customer.created")).toBeVisible(
+      { timeout: 30_000 },
+    );
     await settled(page);
     expect(await seriousViolations(page)).toEqual([]);
   });
