@@ -54,7 +54,6 @@ test.describe("subscriptions from the customer page", () => {
         action: "subscription.created",
         entityId: subscription.id,
         role,
-        orStripe: true,
       });
 
       await row.getByRole("button", { name: "Change" }).click();
@@ -95,7 +94,6 @@ test.describe("subscriptions from the customer page", () => {
         action: "subscription.canceled",
         entityId: subscription.id,
         role,
-        orStripe: true,
       });
       await close();
     });

@@ -6,9 +6,10 @@ import { getCustomerRowOrThrow } from "../customers/get-customer";
 
 /**
  * The changes to a customer and to the things that hang off it (payment links, payment
- * methods, subscriptions and charges, so that the staff's billing actions show on the
- * customer's page), newest first, by cursor. Audit records are keyed by entity, not by customer, so the
- * customer's own ids are gathered first.
+ * methods, subscriptions, charges and invoices, so that the staff's billing actions show on the
+ * customer's page), newest first, by cursor. Audit records are keyed by entity, not by customer,
+ * so the customer's own ids are gathered first, per entity type: the records' index leads with
+ * the type, and a condition on the id alone would read every record ever written.
  */
 export async function listCustomerAuditTrail({
   customerId,
@@ -19,15 +20,32 @@ export async function listCustomerAuditTrail({
 }) {
   await getCustomerRowOrThrow(customerId);
   const { beforeId, take } = windowOf(query, "serial");
+  const ownedIds = { where: { customerId }, select: { id: true } } as const;
   const owned = await Promise.all([
-    db().paymentLink.findMany({ where: { customerId }, select: { id: true } }),
-    db().paymentMethod.findMany({ where: { customerId }, select: { id: true } }),
-    db().subscription.findMany({ where: { customerId }, select: { id: true } }),
-    db().charge.findMany({ where: { customerId }, select: { id: true } }),
+    db()
+      .paymentLink.findMany(ownedIds)
+      .then((rows) => ({ entityType: "payment_link", rows })),
+    db()
+      .paymentMethod.findMany(ownedIds)
+      .then((rows) => ({ entityType: "payment_method", rows })),
+    db()
+      .subscription.findMany(ownedIds)
+      .then((rows) => ({ entityType: "subscription", rows })),
+    db()
+      .charge.findMany(ownedIds)
+      .then((rows) => ({ entityType: "charge", rows })),
+    db()
+      .invoice.findMany(ownedIds)
+      .then((rows) => ({ entityType: "invoice", rows })),
   ]);
-  const entityIds = [customerId, ...owned.flat().map((entity) => entity.id)];
+  const entities = [
+    { entityType: "customer", entityId: customerId },
+    ...owned
+      .filter(({ rows }) => rows.length > 0)
+      .map(({ entityType, rows }) => ({ entityType, entityId: { in: rows.map((row) => row.id) } })),
+  ];
   const fetched = await db().auditRecord.findMany({
-    where: { entityId: { in: entityIds }, ...(beforeId ? { id: { lt: BigInt(beforeId) } } : {}) },
+    where: { OR: entities, ...(beforeId ? { id: { lt: BigInt(beforeId) } } : {}) },
     orderBy: { id: "desc" },
     take,
     select: {
