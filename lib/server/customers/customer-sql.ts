@@ -5,11 +5,10 @@ import { customerColumns } from "../../serializers/customer";
 // These fragments give exactly the CustomerRow the serializer takes, so the JSON stays one shape.
 
 /**
- * `c` is the customer, `pm` its default payment method and `f` its kept figures
- * (customer_financials), both left-joined: one statement gives a whole page, no query per row.
+ * `c` is the customer and `f` its kept figures (customer_financials), left-joined for the
+ * filters and sorts that read them: one statement gives a whole page, no query per row.
  */
 export const CUSTOMER_FROM = `customers c
-  left join payment_methods pm on pm.id = c.default_payment_method_id
   left join customer_financials f on f.customer_id = c.id`;
 
 // Prisma's fields are the columns in camelCase (externalId is external_id), so the SELECT list
@@ -18,9 +17,12 @@ const columnOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${lett
 
 export const CUSTOMER_ROW_COLUMNS = [
   ...Object.keys(customerColumns).map((field) => `c.${columnOf(field)} as "${field}"`),
-  `case when pm.id is null then null else json_build_object(
+  // The default card per row, by its primary key. As a left join the planner could put a Memoize
+  // in front of it, sized for every customer it might read rather than the page's 21: 4.7 of the
+  // first page's 5.3 ms in one EXPLAIN (bench/api/README.md).
+  `(select json_build_object(
     'id', pm.id, 'brand', pm.brand, 'last4', pm.last4, 'expMonth', pm.exp_month, 'expYear', pm.exp_year
-  ) end as "defaultPaymentMethod"`,
+  ) from payment_methods pm where pm.id = c.default_payment_method_id) as "defaultPaymentMethod"`,
   `case when f.customer_id is null then null else json_build_object(
     'riskLevel', f.risk_level, 'riskScore', f.risk_score
   ) end as "financials"`,
