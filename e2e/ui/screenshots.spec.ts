@@ -4,6 +4,10 @@ import { settled } from "./support/settled";
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
+// Three signed-in roles and five pages, each shot whole: at a CI load average of 15 on two cores
+// that took just over the default minute (each page 3–11 s), as long as revenue-screenshots.spec.ts.
+test.describe.configure({ timeout: 180_000 });
+
 test.describe("screenshots of the main pages", () => {
   test("sign-in, customers, customer, dashboard, admin", async ({
     page,
