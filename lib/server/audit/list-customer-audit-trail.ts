@@ -21,28 +21,25 @@ export async function listCustomerAuditTrail({
   await getCustomerRowOrThrow(customerId);
   const { beforeId, take } = windowOf(query, "serial");
   const ownedIds = { where: { customerId }, select: { id: true } } as const;
-  const owned = await Promise.all([
-    db()
-      .paymentLink.findMany(ownedIds)
-      .then((rows) => ({ entityType: "payment_link", rows })),
-    db()
-      .paymentMethod.findMany(ownedIds)
-      .then((rows) => ({ entityType: "payment_method", rows })),
-    db()
-      .subscription.findMany(ownedIds)
-      .then((rows) => ({ entityType: "subscription", rows })),
-    db()
-      .charge.findMany(ownedIds)
-      .then((rows) => ({ entityType: "charge", rows })),
-    db()
-      .invoice.findMany(ownedIds)
-      .then((rows) => ({ entityType: "invoice", rows })),
+  const [paymentLinks, paymentMethods, subscriptions, charges, invoices] = await Promise.all([
+    db().paymentLink.findMany(ownedIds),
+    db().paymentMethod.findMany(ownedIds),
+    db().subscription.findMany(ownedIds),
+    db().charge.findMany(ownedIds),
+    db().invoice.findMany(ownedIds),
   ]);
+  const owned = {
+    payment_link: paymentLinks,
+    payment_method: paymentMethods,
+    subscription: subscriptions,
+    charge: charges,
+    invoice: invoices,
+  };
   const entities = [
     { entityType: "customer", entityId: customerId },
-    ...owned
-      .filter(({ rows }) => rows.length > 0)
-      .map(({ entityType, rows }) => ({ entityType, entityId: { in: rows.map((row) => row.id) } })),
+    ...Object.entries(owned)
+      .filter(([, rows]) => rows.length > 0)
+      .map(([entityType, rows]) => ({ entityType, entityId: { in: rows.map((row) => row.id) } })),
   ];
   const fetched = await db().auditRecord.findMany({
     where: { OR: entities, ...(beforeId ? { id: { lt: BigInt(beforeId) } } : {}) },

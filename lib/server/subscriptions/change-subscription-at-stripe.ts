@@ -1,8 +1,9 @@
 import { serializeSubscription } from "../../serializers/subscription";
 import { providerError } from "../../stripe/provider-error";
 import type { Actor } from "../audit/actor";
+import { underCustomerLock } from "../customers/lock-customer";
 import type { getSubscriptionRowOrThrow } from "./get-subscription-row";
-import { convergeSubscription, underCustomerLock } from "./sync-subscription";
+import { convergeSubscription } from "./sync-subscription";
 
 type SubscriptionRow = Awaited<ReturnType<typeof getSubscriptionRowOrThrow>>;
 

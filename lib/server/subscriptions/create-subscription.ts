@@ -6,8 +6,9 @@ import { providerError } from "../../stripe/provider-error";
 import type { CreateSubscriptionInput } from "../../validations/subscription";
 import type { Actor } from "../audit/actor";
 import { getBillableCustomer } from "../customers/get-billable-customer";
+import { underCustomerLock } from "../customers/lock-customer";
 import { assertTaxableAddress, automaticTaxEnabled } from "../tax/automatic-tax";
-import { convergeSubscription, underCustomerLock } from "./sync-subscription";
+import { convergeSubscription } from "./sync-subscription";
 
 /**
  * A Stripe Billing subscription on the customer's default card: one product named by the

@@ -6,7 +6,7 @@ import { serializeSubscription } from "../../serializers/subscription";
 import { stripe } from "../../stripe/client";
 import type { Actor } from "../audit/actor";
 import { recordChange } from "../audit/record-change";
-import { lockCustomer } from "../customers/lock-customer";
+import { underCustomerLock } from "../customers/lock-customer";
 import { refreshCustomerFinancials } from "../financials/refresh-customer-financials";
 import { recordMrrSnapshots } from "../metrics/record-mrr-snapshots";
 import { mapStripeSubscription, type SubscriptionFields } from "./map-stripe-subscription";
@@ -29,22 +29,6 @@ export async function syncSubscription({
   const owner = customerId ?? (await findOwner(stripeSubscriptionId));
   if (!owner) return null; // not one of ours
   return underCustomerLock(owner, (tx) => convergeSubscription(tx, owner, { stripeSubscriptionId, actor }));
-}
-
-/**
- * Runs `work` in a transaction holding the customer's row lock. A staff change made at Stripe
- * inside `work` is therefore converged before any webhook it causes can be (their syncs wait on
- * the lock and then find nothing changed), so the audit names the staff user, not Stripe. The
- * lock is held across Stripe calls, as a refund holds its charge's.
- */
-export function underCustomerLock<T>(customerId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db().$transaction(
-    async (tx) => {
-      await lockCustomer(tx, customerId);
-      return work(tx);
-    },
-    { timeout: 30_000, maxWait: 30_000 },
-  );
 }
 
 /**
