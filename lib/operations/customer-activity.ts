@@ -60,7 +60,7 @@ export const listAuditTrail = defineOperation({
   public: true,
   tag: "Customers",
   summary:
-    "The changes to the customer, its payment links, cards, subscriptions and charges, newest first, by cursor (50 a page unless `limit` says otherwise)",
+    "The changes to the customer, its payment links, cards, subscriptions, charges and invoices, newest first, by cursor (50 a page unless `limit` says otherwise)",
   params: customerIdParams,
   query: paginationQuery(50),
   idempotency: "none",

@@ -266,7 +266,7 @@ export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(opti
 });
 
 /**
- * The changes to the customer, its payment links, cards, subscriptions and charges, newest first, by cursor (50 a page unless `limit` says otherwise)
+ * The changes to the customer, its payment links, cards, subscriptions, charges and invoices, newest first, by cursor (50 a page unless `limit` says otherwise)
  */
 export const listAuditTrail = <ThrowOnError extends boolean = false>(options: Options<ListAuditTrailData, ThrowOnError>) => (options.client ?? client).get<ListAuditTrailResponses, ListAuditTrailErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
